@@ -1,0 +1,105 @@
+"""Opening a PDF safely and reading its pages once.
+
+Bad input must fail with one clear line (``PdfError``), never a traceback:
+not a PDF, empty, truncated or corrupt, encrypted, or no text layer at all.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfplumber.utils.exceptions import PdfminerException
+
+
+class PdfError(Exception):
+    """A PDF that cannot be read; ``str(err)`` is the one-line reason."""
+
+
+@dataclass
+class PageView:
+    """One page: its number, geometry and the pdfplumber page for tables and words."""
+
+    number: int  # 1-based
+    plumber: Any  # pdfplumber.page.Page
+    width: float = field(init=False)
+    height: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.width = float(self.plumber.width)
+        self.height = float(self.plumber.height)
+
+    @property
+    def landscape(self) -> bool:
+        return self.width > self.height
+
+    @cached_property
+    def text(self) -> str:
+        return self.plumber.extract_text() or ""
+
+    @cached_property
+    def words(self) -> list[dict[str, Any]]:
+        return self.plumber.extract_words(keep_blank_chars=False, use_text_flow=False,
+                                          extra_attrs=["fontname", "size"])
+
+    @property
+    def has_text(self) -> bool:
+        return bool(self.plumber.chars)
+
+
+def _source_bytes(src: Path | str | bytes) -> bytes:
+    if isinstance(src, bytes):
+        return src
+    try:
+        return Path(src).read_bytes()
+    except OSError as exc:  # unreadable path
+        raise PdfError(f"cannot read file: {exc.strerror or exc}") from exc
+
+
+def check_header(data: bytes) -> None:
+    """Reject what is plainly not a PDF before any parser sees it."""
+    if not data:
+        raise PdfError("empty file")
+    if b"%PDF-" not in data[:1024]:
+        raise PdfError("not a PDF (no %PDF header)")
+
+
+@contextmanager
+def open_pdf(src: Path | str | bytes, *, max_pages: int | None = None) -> Iterator[list[PageView]]:
+    """Yield the document's pages; raise ``PdfError`` with a one-line reason when unreadable."""
+    data = _source_bytes(src)
+    check_header(data)
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except PdfminerException as exc:
+        raise PdfError(_reason(exc.args[0] if exc.args else exc)) from exc
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise PdfError("encrypted PDF (password required)") from exc
+    except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
+        raise PdfError(f"corrupt PDF: {exc}") from exc
+    try:
+        try:
+            n = len(pdf.pages)
+        except Exception as exc:  # pdfminer raises many types on broken xref tables
+            raise PdfError(_reason(exc)) from exc
+        if n == 0:
+            raise PdfError("PDF has no pages")
+        pages = [PageView(i + 1, p) for i, p in enumerate(pdf.pages[: max_pages or n])]
+        yield pages
+    finally:
+        pdf.close()
+
+
+def _reason(exc: object) -> str:
+    if isinstance(exc, PDFPasswordIncorrect | PDFEncryptionError):
+        return "encrypted PDF (password required)"
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"corrupt PDF: {text}"

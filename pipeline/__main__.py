@@ -1,0 +1,5 @@
+"""``python -m pipeline`` is the ``cspipe`` command."""
+
+from pipeline.cli import app
+
+app()

@@ -1,0 +1,56 @@
+"""The ``cspipe`` command line: thin wrappers over the pipeline steps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(
+    name="cspipe",
+    help="Turn UK council papers about Community Safety Partnerships into a SQLite database.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (created if missing).")]
+
+
+@app.command()
+def ingest(
+    inputs: Annotated[list[str], typer.Argument(help="PDF files, folders of PDFs (recursive), http(s) URLs.")],
+    db: DbOption = Path("csp.db"),
+    force: Annotated[bool, typer.Option(help="Re-extract documents already loaded.")] = False,
+    keep_contacts: Annotated[bool, typer.Option(
+        "--keep-contacts", help="Keep phone numbers and e-mail addresses in stored text.")] = False,
+    max_pages: Annotated[int | None, typer.Option(help="Read at most this many pages per PDF.")] = None,
+    workers: Annotated[int, typer.Option(help="Extract this many documents in parallel processes.")] = 1,
+) -> None:
+    """Load what cspipe extracts from each input into the database (bad inputs are recorded as failed)."""
+    from pipeline.ingest import Options, print_result
+    from pipeline.ingest import ingest as run
+
+    results = run(inputs, db, Options(force=force, keep_contacts=keep_contacts, max_pages=max_pages),
+                  workers=workers, report=print_result)
+    tally: dict[str, int] = {}
+    for r in results:
+        tally[r.status] = tally.get(r.status, 0) + 1
+    pages = sum(r.pages for r in results)
+    seconds = sum(r.seconds for r in results)
+    summary = ", ".join(f"{n} {s}" for s, n in sorted(tally.items()))
+    rate = f", {pages / seconds:.1f} pages/s" if seconds > 0 else ""
+    typer.echo(f"{len(results)} documents: {summary or 'none'} ({pages} pages{rate}) -> {db}")
+
+
+@app.command()
+def summary(db: DbOption = Path("csp.db")) -> None:
+    """Print one line per partnership: documents, themes, activities, KPIs, leads, funding."""
+    from pipeline.report_text import print_summary
+
+    print_summary(db)
+
+
+def main() -> None:  # pragma: no cover - console entry
+    app()

@@ -1,0 +1,150 @@
+"""Ingesting documents end to end: read, extract, match, load. Plain Python; flows/ wraps it.
+
+Each document is independent: a bad one is recorded as failed with its reason
+and the batch goes on. Documents are keyed by the sha256 of their bytes, so
+re-running skips what is already loaded by the same extractor version.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from extractors.pdf import PdfError
+from models import Extraction
+from pipeline import fetch
+from pipeline.assemble import EXTRACTOR_VERSION, DocumentBundle, bundle, failed_document
+from pipeline.load import loaded_version, open_db, write_document
+
+
+@dataclass
+class Options:
+    """Per-run settings shared by every document."""
+
+    force: bool = False
+    keep_contacts: bool = False
+    max_pages: int | None = None
+
+
+@dataclass
+class IngestResult:
+    source: str
+    document_id: str | None
+    status: str  # ok | partial | failed | skipped
+    error: str | None = None
+    pages: int = 0
+    seconds: float = 0.0
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def line(self) -> str:
+        counts = ", ".join(f"{v} {k}" for k, v in self.counts.items() if v)
+        detail = self.error if self.status == "failed" else counts
+        return f"{self.status:7} {self.source}" + (f"  ({detail})" if detail else "")
+
+
+def extract_document(data: bytes, options: Options) -> Extraction:
+    """The parse + extract step: bytes of one PDF -> Extraction (raises PdfError)."""
+    from extractors.document import extract
+
+    return extract(data, max_pages=options.max_pages, keep_contacts=options.keep_contacts)
+
+
+def assemble_document(document_id: str, source: str, extraction: Extraction) -> DocumentBundle:
+    """The match step: organisations, partnership and authority resolved, rows validated."""
+    from pipeline.match import resolve
+    from pipeline.registry import Registry
+
+    return bundle(document_id, source, extraction, resolve(extraction, Registry.load()))
+
+
+def _counts(b: DocumentBundle) -> dict[str, int]:
+    return {
+        "priorities": len(b.priorities),
+        "activities": len(b.activities),
+        "kpis": len(b.kpis) + sum(len(a.kpis) for a in b.activities),
+        "funding": len(b.funding),
+        "organisations": len(b.mentions),
+    }
+
+
+def prepare(source: fetch.Source, options: Options,
+            is_loaded: Callable[[str], bool] = lambda _id: False) -> tuple[IngestResult, DocumentBundle | None]:
+    """Everything but the write, so it can run in a worker: read, hash, extract, match."""
+    start = time.perf_counter()
+    try:
+        data = fetch.read(source)
+    except fetch.FetchError as exc:
+        doc_id = fetch.failure_id(source)
+        return (IngestResult(source.location, doc_id, "failed", str(exc)),
+                failed_document(doc_id, source.location, str(exc)))
+    doc_id = fetch.sha256(data)
+    if not options.force and is_loaded(doc_id):
+        return IngestResult(source.location, doc_id, "skipped"), None
+    try:
+        extraction = extract_document(data, options)
+        result_bundle = assemble_document(doc_id, source.location, extraction)
+    except PdfError as exc:
+        reason = str(exc)
+        return (IngestResult(source.location, doc_id, "failed", reason, seconds=time.perf_counter() - start),
+                failed_document(doc_id, source.location, reason))
+    except Exception as exc:  # an extractor bug must not stop the batch; record it on the document
+        reason = f"extraction error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        return (IngestResult(source.location, doc_id, "failed", reason, seconds=time.perf_counter() - start),
+                failed_document(doc_id, source.location, reason))
+    doc = result_bundle.document
+    return (IngestResult(source.location, doc_id, doc.status, doc.error, doc.pages,
+                         time.perf_counter() - start, _counts(result_bundle)), result_bundle)
+
+
+def already_loaded(db: sqlite_utils.Database, document_id: str) -> bool:
+    """Loaded before, by this extractor version, and not failed (failures are retried)."""
+    found = loaded_version(db, document_id)
+    return found is not None and found[0] != "failed" and found[1] == EXTRACTOR_VERSION
+
+
+def _prepare_in_worker(location: str, options: Options, skip: frozenset[str]) -> tuple[IngestResult, DocumentBundle | None]:
+    return prepare(fetch.Source(location), options, lambda doc_id: doc_id in skip)
+
+
+def ingest(inputs: Iterable[str], db_path: str | Path, options: Options | None = None, *,
+           workers: int = 1, report: Callable[[IngestResult], None] | None = None) -> list[IngestResult]:
+    """Ingest every input into ``db_path``; the database is the single writer (this process)."""
+    options = options or Options()
+    db = open_db(db_path)
+    sources = list(fetch.expand(list(inputs)))
+    results: list[IngestResult] = []
+
+    def finish(result: IngestResult, b: DocumentBundle | None) -> None:
+        if b is not None:
+            write_document(db, b)
+        results.append(result)
+        if report:
+            report(result)
+
+    try:
+        if workers <= 1 or len(sources) <= 1:
+            for source in sources:
+                finish(*prepare(source, options, lambda doc_id: already_loaded(db, doc_id)))
+        else:
+            skip = frozenset(row[0] for row in db.execute(
+                "SELECT id FROM documents WHERE status != 'failed' AND extractor_version = ?",
+                [EXTRACTOR_VERSION]).fetchall()) if not options.force else frozenset()
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(_prepare_in_worker, s.location, options, skip) for s in sources]
+                for future in futures:
+                    finish(*future.result())
+    finally:
+        db.close()
+    return results
+
+
+def print_result(result: IngestResult) -> None:
+    """Default reporter: failures on stderr (one line each), the rest on stdout."""
+    stream = sys.stderr if result.status == "failed" else sys.stdout
+    print(result.line(), file=stream, flush=True)

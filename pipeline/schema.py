@@ -1,0 +1,122 @@
+"""The database schema: the contract tables (CONTRACT.md) plus additions, applied as migrations.
+
+Each migration runs once and is recorded in ``schema_migrations``; a database
+written by an older cspipe is brought up to date when opened, never rebuilt.
+Contract columns are never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "contract tables",
+        """
+        CREATE TABLE IF NOT EXISTS documents (
+            id TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            title TEXT,
+            doc_type TEXT NOT NULL DEFAULT 'other',
+            partnership_id TEXT REFERENCES partnerships(id),
+            authority TEXT,
+            committee TEXT,
+            meeting_date TEXT,
+            pages INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'partial', 'failed')),
+            error TEXT
+        );
+        CREATE TABLE IF NOT EXISTS partnerships (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            gss_code TEXT
+        );
+        CREATE TABLE IF NOT EXISTS organisations (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            gss_code TEXT
+        );
+        CREATE TABLE IF NOT EXISTS priorities (
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            label TEXT NOT NULL,
+            theme TEXT NOT NULL,
+            page INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS activities (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            theme TEXT,
+            priority TEXT,
+            objective TEXT,
+            description TEXT NOT NULL,
+            status TEXT,
+            progress TEXT,
+            timescale TEXT,
+            due_date TEXT,
+            page INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS activity_leads (
+            activity_id INTEGER NOT NULL REFERENCES activities(id),
+            organisation_id TEXT REFERENCES organisations(id),
+            person TEXT,
+            raw TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS kpis (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            activity_id INTEGER REFERENCES activities(id),
+            description TEXT NOT NULL,
+            target TEXT,
+            page INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS funding (
+            id INTEGER PRIMARY KEY,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            date TEXT,
+            period TEXT,
+            description TEXT NOT NULL,
+            amount_gbp REAL NOT NULL,
+            funder_id TEXT REFERENCES organisations(id),
+            recipient_id TEXT REFERENCES organisations(id),
+            page INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS org_mentions (
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            organisation_id TEXT NOT NULL REFERENCES organisations(id),
+            text TEXT NOT NULL,
+            page INTEGER NOT NULL,
+            PRIMARY KEY (document_id, organisation_id)
+        );
+        """,
+    ),
+    (
+        2,
+        "additions: provenance, KPI values, match scores, unmatched candidates, indexes",
+        """
+        ALTER TABLE documents ADD COLUMN report_number TEXT;
+        ALTER TABLE documents ADD COLUMN ingested_at TEXT;
+        ALTER TABLE documents ADD COLUMN extractor_version TEXT;
+        ALTER TABLE kpis ADD COLUMN value REAL;
+        ALTER TABLE activity_leads ADD COLUMN match_score REAL;
+        CREATE TABLE IF NOT EXISTS org_candidates (
+            text TEXT NOT NULL,
+            document_id TEXT NOT NULL REFERENCES documents(id),
+            page INTEGER NOT NULL,
+            count INTEGER NOT NULL DEFAULT 1,
+            best_guess TEXT,
+            score REAL,
+            PRIMARY KEY (document_id, text)
+        );
+        CREATE INDEX IF NOT EXISTS idx_priorities_document ON priorities(document_id);
+        CREATE INDEX IF NOT EXISTS idx_activities_document ON activities(document_id);
+        CREATE INDEX IF NOT EXISTS idx_leads_activity ON activity_leads(activity_id);
+        CREATE INDEX IF NOT EXISTS idx_leads_org ON activity_leads(organisation_id);
+        CREATE INDEX IF NOT EXISTS idx_kpis_document ON kpis(document_id);
+        CREATE INDEX IF NOT EXISTS idx_funding_document ON funding(document_id);
+        CREATE INDEX IF NOT EXISTS idx_documents_partnership ON documents(partnership_id);
+        """,
+    ),
+]
+
+#: Tables holding rows that belong to one document (deleted and rewritten together).
+DOCUMENT_TABLES = ("priorities", "kpis", "funding", "org_mentions", "org_candidates")

@@ -1,0 +1,21 @@
+"""Shared fixtures: the corpus ingested once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding the whole corpus (originals and variants), ingested once."""
+    from pipeline.ingest import ingest
+
+    db = tmp_path_factory.mktemp("corpus") / "corpus.db"
+    pdfs = sorted(CORPUS.glob("*.pdf")) + sorted((CORPUS / "variants").glob("*.pdf"))
+    ingest([str(p) for p in pdfs], db, workers=2)
+    return db
