@@ -55,7 +55,7 @@ print(json.dumps({"pages": sum(r.pages for r in results), "seconds": s,
 
 MATCH = """
 import json, time
-from pipeline.match import bench_match
+from tests.test_match import bench_match
 print(json.dumps({"seconds": bench_match(10000)}))
 """
 

@@ -12,8 +12,12 @@ import importlib
 import sys
 from pathlib import Path
 
+from reportlab import rl_config
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+# Same bytes on every rebuild (no timestamps or random ids), so a document's sha256 is stable.
+rl_config.invariant = 1
 
 
 def modules(names: list[str]) -> list[str]:

@@ -20,20 +20,35 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (crea
 
 @app.command()
 def ingest(
-    inputs: Annotated[list[str], typer.Argument(help="PDF files, folders of PDFs (recursive), http(s) URLs.")],
+    inputs: Annotated[
+        list[str], typer.Argument(help="PDF files, folders of PDFs (recursive), http(s) URLs.")
+    ],
     db: DbOption = Path("csp.db"),
     force: Annotated[bool, typer.Option(help="Re-extract documents already loaded.")] = False,
-    keep_contacts: Annotated[bool, typer.Option(
-        "--keep-contacts", help="Keep phone numbers and e-mail addresses in stored text.")] = False,
-    max_pages: Annotated[int | None, typer.Option(help="Read at most this many pages per PDF.")] = None,
-    workers: Annotated[int, typer.Option(help="Extract this many documents in parallel processes.")] = 1,
+    keep_contacts: Annotated[
+        bool,
+        typer.Option(
+            "--keep-contacts", help="Keep phone numbers and e-mail addresses in stored text."
+        ),
+    ] = False,
+    max_pages: Annotated[
+        int | None, typer.Option(help="Read at most this many pages per PDF.")
+    ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Extract this many documents in parallel processes.")
+    ] = 1,
 ) -> None:
     """Load what cspipe extracts from each input into the database (bad inputs are recorded as failed)."""
     from pipeline.ingest import Options, print_result
     from pipeline.ingest import ingest as run
 
-    results = run(inputs, db, Options(force=force, keep_contacts=keep_contacts, max_pages=max_pages),
-                  workers=workers, report=print_result)
+    results = run(
+        inputs,
+        db,
+        Options(force=force, keep_contacts=keep_contacts, max_pages=max_pages),
+        workers=workers,
+        report=print_result,
+    )
     tally: dict[str, int] = {}
     for r in results:
         tally[r.status] = tally.get(r.status, 0) + 1
@@ -50,6 +65,17 @@ def summary(db: DbOption = Path("csp.db")) -> None:
     from pipeline.report_text import print_summary
 
     print_summary(db)
+
+
+def _register_subcommands() -> None:
+    from pipeline.cli_inspect import inspect
+    from pipeline.cli_orgs import orgs_app
+
+    app.add_typer(orgs_app, name="orgs")
+    app.command()(inspect)
+
+
+_register_subcommands()
 
 
 def main() -> None:  # pragma: no cover - console entry

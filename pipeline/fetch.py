@@ -46,7 +46,9 @@ def expand(inputs: list[str]) -> Iterator[Source]:
         else:
             path = Path(item)
             if path.is_dir():
-                found = sorted(str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf")
+                found = sorted(
+                    str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"
+                )
             else:
                 found = [str(path)]
         for location in found:
@@ -73,8 +75,9 @@ def read(source: Source, *, client: httpx.Client | None = None) -> bytes:
 def fetch_url(url: str, *, client: httpx.Client | None = None, max_bytes: int = MAX_BYTES) -> bytes:
     """GET a PDF over http(s) with a timeout and a size cap; the body must start like a PDF."""
     own = client is None
-    client = client or httpx.Client(follow_redirects=True, timeout=httpx.Timeout(30.0),
-                                    headers={"User-Agent": USER_AGENT})
+    client = client or httpx.Client(
+        follow_redirects=True, timeout=httpx.Timeout(30.0), headers={"User-Agent": USER_AGENT}
+    )
     try:
         with client.stream("GET", url) as response:
             if response.status_code >= 400:

@@ -73,16 +73,19 @@ def _counts(b: DocumentBundle) -> dict[str, int]:
     }
 
 
-def prepare(source: fetch.Source, options: Options,
-            is_loaded: Callable[[str], bool] = lambda _id: False) -> tuple[IngestResult, DocumentBundle | None]:
+def prepare(
+    source: fetch.Source, options: Options, is_loaded: Callable[[str], bool] = lambda _id: False
+) -> tuple[IngestResult, DocumentBundle | None]:
     """Everything but the write, so it can run in a worker: read, hash, extract, match."""
     start = time.perf_counter()
     try:
         data = fetch.read(source)
     except fetch.FetchError as exc:
         doc_id = fetch.failure_id(source)
-        return (IngestResult(source.location, doc_id, "failed", str(exc)),
-                failed_document(doc_id, source.location, str(exc)))
+        return (
+            IngestResult(source.location, doc_id, "failed", str(exc)),
+            failed_document(doc_id, source.location, str(exc)),
+        )
     doc_id = fetch.sha256(data)
     if not options.force and is_loaded(doc_id):
         return IngestResult(source.location, doc_id, "skipped"), None
@@ -91,15 +94,33 @@ def prepare(source: fetch.Source, options: Options,
         result_bundle = assemble_document(doc_id, source.location, extraction)
     except PdfError as exc:
         reason = str(exc)
-        return (IngestResult(source.location, doc_id, "failed", reason, seconds=time.perf_counter() - start),
-                failed_document(doc_id, source.location, reason))
+        return (
+            IngestResult(
+                source.location, doc_id, "failed", reason, seconds=time.perf_counter() - start
+            ),
+            failed_document(doc_id, source.location, reason),
+        )
     except Exception as exc:  # an extractor bug must not stop the batch; record it on the document
         reason = f"extraction error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-        return (IngestResult(source.location, doc_id, "failed", reason, seconds=time.perf_counter() - start),
-                failed_document(doc_id, source.location, reason))
+        return (
+            IngestResult(
+                source.location, doc_id, "failed", reason, seconds=time.perf_counter() - start
+            ),
+            failed_document(doc_id, source.location, reason),
+        )
     doc = result_bundle.document
-    return (IngestResult(source.location, doc_id, doc.status, doc.error, doc.pages,
-                         time.perf_counter() - start, _counts(result_bundle)), result_bundle)
+    return (
+        IngestResult(
+            source.location,
+            doc_id,
+            doc.status,
+            doc.error,
+            doc.pages,
+            time.perf_counter() - start,
+            _counts(result_bundle),
+        ),
+        result_bundle,
+    )
 
 
 def already_loaded(db: sqlite_utils.Database, document_id: str) -> bool:
@@ -108,12 +129,20 @@ def already_loaded(db: sqlite_utils.Database, document_id: str) -> bool:
     return found is not None and found[0] != "failed" and found[1] == EXTRACTOR_VERSION
 
 
-def _prepare_in_worker(location: str, options: Options, skip: frozenset[str]) -> tuple[IngestResult, DocumentBundle | None]:
+def _prepare_in_worker(
+    location: str, options: Options, skip: frozenset[str]
+) -> tuple[IngestResult, DocumentBundle | None]:
     return prepare(fetch.Source(location), options, lambda doc_id: doc_id in skip)
 
 
-def ingest(inputs: Iterable[str], db_path: str | Path, options: Options | None = None, *,
-           workers: int = 1, report: Callable[[IngestResult], None] | None = None) -> list[IngestResult]:
+def ingest(
+    inputs: Iterable[str],
+    db_path: str | Path,
+    options: Options | None = None,
+    *,
+    workers: int = 1,
+    report: Callable[[IngestResult], None] | None = None,
+) -> list[IngestResult]:
     """Ingest every input into ``db_path``; the database is the single writer (this process)."""
     options = options or Options()
     db = open_db(db_path)
@@ -132,11 +161,21 @@ def ingest(inputs: Iterable[str], db_path: str | Path, options: Options | None =
             for source in sources:
                 finish(*prepare(source, options, lambda doc_id: already_loaded(db, doc_id)))
         else:
-            skip = frozenset(row[0] for row in db.execute(
-                "SELECT id FROM documents WHERE status != 'failed' AND extractor_version = ?",
-                [EXTRACTOR_VERSION]).fetchall()) if not options.force else frozenset()
+            skip = (
+                frozenset(
+                    row[0]
+                    for row in db.execute(
+                        "SELECT id FROM documents WHERE status != 'failed' AND extractor_version = ?",
+                        [EXTRACTOR_VERSION],
+                    ).fetchall()
+                )
+                if not options.force
+                else frozenset()
+            )
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [pool.submit(_prepare_in_worker, s.location, options, skip) for s in sources]
+                futures = [
+                    pool.submit(_prepare_in_worker, s.location, options, skip) for s in sources
+                ]
                 for future in futures:
                     finish(*future.result())
     finally:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from models import Extraction
 from pipeline.assemble import DocumentBundle
 from pipeline.schema import DOCUMENT_TABLES, MIGRATIONS
 
@@ -45,8 +46,10 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
                 except sqlite3.OperationalError as exc:  # column added by hand or by a newer build
                     if "duplicate column" not in str(exc):
                         raise
-            db.execute("INSERT INTO schema_migrations (version, description) VALUES (?, ?)",
-                       [version, description])
+            db.execute(
+                "INSERT INTO schema_migrations (version, description) VALUES (?, ?)",
+                [version, description],
+            )
         applied.append(version)
     from pipeline import views  # views depend on the final tables
 
@@ -77,8 +80,9 @@ class _transaction:
 
 def loaded_version(db: sqlite_utils.Database, document_id: str) -> tuple[str, str | None] | None:
     """(status, extractor_version) of a document already in the database, or None."""
-    row = db.execute("SELECT status, extractor_version FROM documents WHERE id = ?",
-                     [document_id]).fetchone()
+    row = db.execute(
+        "SELECT status, extractor_version FROM documents WHERE id = ?", [document_id]
+    ).fetchone()
     return (row[0], row[1]) if row else None
 
 
@@ -97,12 +101,16 @@ def write_document(db: sqlite_utils.Database, bundle: DocumentBundle) -> None:
         for activity in bundle.activities:
             row = activity.row.model_dump(exclude={"id"})
             activity_id = db["activities"].insert(row).last_pk
-            leads = [lead.model_copy(update={"activity_id": activity_id}).model_dump()
-                     for lead in activity.leads]
+            leads = [
+                lead.model_copy(update={"activity_id": activity_id}).model_dump()
+                for lead in activity.leads
+            ]
             if leads:
                 db["activity_leads"].insert_all(leads)
-            kpis = [k.model_copy(update={"activity_id": activity_id}).model_dump(exclude={"id"})
-                    for k in activity.kpis]
+            kpis = [
+                k.model_copy(update={"activity_id": activity_id}).model_dump(exclude={"id"})
+                for k in activity.kpis
+            ]
             if kpis:
                 db["kpis"].insert_all(kpis)
         if bundle.kpis:
@@ -113,12 +121,24 @@ def write_document(db: sqlite_utils.Database, bundle: DocumentBundle) -> None:
             db["org_mentions"].insert_all([m.model_dump() for m in bundle.mentions])
         if bundle.candidates:
             db["org_candidates"].insert_all([c.model_dump() for c in bundle.candidates])
+        if bundle.extraction is not None:
+            db["extractions"].insert({"document_id": doc.id, "json": bundle.extraction.model_dump_json()})
+
+
+def stored_extractions(db: sqlite_utils.Database) -> list[tuple[str, str, Extraction]]:
+    """(document id, source, extraction) for every document whose extraction is kept."""
+    rows = db.execute(
+        "SELECT d.id, d.source, e.json FROM extractions e JOIN documents d ON d.id = e.document_id"
+    ).fetchall()
+    return [(doc_id, source, Extraction.model_validate_json(js)) for doc_id, source, js in rows]
 
 
 def _delete_document_rows(db: sqlite_utils.Database, document_id: str) -> None:
     db.execute(
         "DELETE FROM activity_leads WHERE activity_id IN "
-        "(SELECT id FROM activities WHERE document_id = ?)", [document_id])
+        "(SELECT id FROM activities WHERE document_id = ?)",
+        [document_id],
+    )
     for table in DOCUMENT_TABLES:
         db.execute(f"DELETE FROM {table} WHERE document_id = ?", [document_id])
     db.execute("DELETE FROM activities WHERE document_id = ?", [document_id])

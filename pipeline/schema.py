@@ -116,7 +116,57 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX IF NOT EXISTS idx_documents_partnership ON documents(partnership_id);
         """,
     ),
+    (
+        3,
+        "addition: each document's extraction (contacts removed), so matching can re-run without parsing",
+        """
+        CREATE TABLE IF NOT EXISTS extractions (
+            document_id TEXT PRIMARY KEY REFERENCES documents(id),
+            json TEXT NOT NULL
+        );
+        """,
+    ),
+    (
+        4,
+        "scraping state: configured sources and every fetch of a document URL",
+        """
+        CREATE TABLE IF NOT EXISTS sources (
+            id TEXT PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            kind TEXT NOT NULL DEFAULT 'auto',
+            name TEXT,
+            committees TEXT NOT NULL DEFAULT '[]',
+            keywords TEXT,
+            since TEXT,
+            cron TEXT,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            added_at TEXT DEFAULT (datetime('now')),
+            last_run_at TEXT,
+            last_error TEXT
+        );
+        CREATE TABLE IF NOT EXISTS fetches (
+            url TEXT PRIMARY KEY,
+            source_id TEXT REFERENCES sources(id),
+            status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+            http_status INTEGER,
+            etag TEXT,
+            last_modified TEXT,
+            sha256 TEXT,
+            fetched_at TEXT,
+            error TEXT,
+            transient INTEGER NOT NULL DEFAULT 0,
+            attempts INTEGER NOT NULL DEFAULT 0,
+            title TEXT,
+            committee TEXT,
+            meeting_date TEXT,
+            meeting_url TEXT,
+            path TEXT
+        );
+        CREATE INDEX IF NOT EXISTS idx_fetches_source ON fetches(source_id);
+        CREATE INDEX IF NOT EXISTS idx_fetches_sha256 ON fetches(sha256);
+        """,
+    ),
 ]
 
 #: Tables holding rows that belong to one document (deleted and rewritten together).
-DOCUMENT_TABLES = ("priorities", "kpis", "funding", "org_mentions", "org_candidates")
+DOCUMENT_TABLES = ("priorities", "kpis", "funding", "org_mentions", "org_candidates", "extractions")

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+
+# Tests never read or write the user's own alias file.
+os.environ["CSPIPE_ALIASES"] = str(Path(__file__).resolve().parent / "data" / "no-user-aliases.csv")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -71,7 +71,9 @@ def pair(gold: list[str], got: list[str], threshold: float = SIMILAR) -> list[tu
     return out
 
 
-def count_pairs(gold: list[str], got: list[str], threshold: float = SIMILAR) -> tuple[Count, list[tuple[int, int]]]:
+def count_pairs(
+    gold: list[str], got: list[str], threshold: float = SIMILAR
+) -> tuple[Count, list[tuple[int, int]]]:
     pairs = pair(gold, got, threshold)
     return Count(len(pairs), len(got) - len(pairs), len(gold) - len(pairs)), pairs
 
@@ -101,26 +103,40 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
         out.metadata_right += int(norm(str(doc.get(key))) == norm(str(want)))
 
     # activities
-    acts = [dict(r) for r in conn.execute("SELECT * FROM activities WHERE document_id = ?", [doc_id])]
+    acts = [
+        dict(r) for r in conn.execute("SELECT * FROM activities WHERE document_id = ?", [doc_id])
+    ]
     gacts = gold.get("activities", [])
-    c_act, pairs = count_pairs([norm(a["description"]) for a in gacts], [norm(a["description"]) for a in acts])
+    c_act, pairs = count_pairs(
+        [norm(a["description"]) for a in gacts], [norm(a["description"]) for a in acts]
+    )
     out.counts["activities"] = c_act
-    out.misses["activities"] = [gacts[i]["description"][:70] for i in
-                                set(range(len(gacts))) - {i for i, _ in pairs}]
+    out.misses["activities"] = [
+        gacts[i]["description"][:70] for i in set(range(len(gacts))) - {i for i, _ in pairs}
+    ]
 
     # lead organisations: compared within paired activities; unpaired ones count fully against
     lead_rows: dict[int, list[str]] = {}
     for r in conn.execute(
         "SELECT l.activity_id, o.name FROM activity_leads l JOIN activities a ON a.id = l.activity_id "
-        "LEFT JOIN organisations o ON o.id = l.organisation_id WHERE a.document_id = ?", [doc_id]):
+        "LEFT JOIN organisations o ON o.id = l.organisation_id WHERE a.document_id = ?",
+        [doc_id],
+    ):
         if r[1]:
             lead_rows.setdefault(r[0], []).append(norm(r[1]))
     c_lead = Count()
     paired_got = {j: i for i, j in pairs}
     for j, a in enumerate(acts):
         got = lead_rows.get(a["id"], [])
-        want = [norm(lead.get("organisation")) for lead in gacts[paired_got[j]].get("leads", [])
-                if lead.get("organisation")] if j in paired_got else []
+        want = (
+            [
+                norm(lead.get("organisation"))
+                for lead in gacts[paired_got[j]].get("leads", [])
+                if lead.get("organisation")
+            ]
+            if j in paired_got
+            else []
+        )
         c_lead.add(_multiset(want, got))
     for i, g in enumerate(gacts):
         if i not in {i for i, _ in pairs}:
@@ -128,7 +144,10 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
     out.counts["lead_organisations"] = c_lead
 
     # KPIs: attached and standalone, by fuzzy description
-    kpis = [norm(r[0]) for r in conn.execute("SELECT description FROM kpis WHERE document_id = ?", [doc_id])]
+    kpis = [
+        norm(r[0])
+        for r in conn.execute("SELECT description FROM kpis WHERE document_id = ?", [doc_id])
+    ]
     gkpis = [norm(k["description"]) for a in gacts for k in a.get("kpis", [])]
     gkpis += [norm(k["description"]) for k in gold.get("kpis", [])]
     out.counts["kpis"], kp = count_pairs(gkpis, kpis, 80)
@@ -149,7 +168,9 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
                 best, best_s = j, s
         if best is None:
             c_f.fn += 1
-            out.misses.setdefault("funding", []).append(f"£{g['amount_gbp']:,.0f} {g['description'][:50]}")
+            out.misses.setdefault("funding", []).append(
+                f"£{g['amount_gbp']:,.0f} {g['description'][:50]}"
+            )
         else:
             used.add(best)
             c_f.tp += 1
@@ -157,17 +178,29 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
     out.counts["funding"] = c_f
 
     # priorities: by label, then theme must agree
-    pri = [dict(r) for r in conn.execute("SELECT label, theme FROM priorities WHERE document_id = ?", [doc_id])]
+    pri = [
+        dict(r)
+        for r in conn.execute("SELECT label, theme FROM priorities WHERE document_id = ?", [doc_id])
+    ]
     gpri = gold.get("priorities", [])
     c_p, pp = count_pairs([norm(p["label"]) for p in gpri], [norm(p["label"]) for p in pri], 80)
     wrong_theme = sum(1 for i, j in pp if gpri[i]["theme"] != pri[j]["theme"])
-    out.counts["priorities"] = Count(c_p.tp - wrong_theme, c_p.fp + wrong_theme, c_p.fn + wrong_theme)
-    out.misses["priorities"] = [gpri[i]["label"] for i in set(range(len(gpri))) - {i for i, _ in pp}]
+    out.counts["priorities"] = Count(
+        c_p.tp - wrong_theme, c_p.fp + wrong_theme, c_p.fn + wrong_theme
+    )
+    out.misses["priorities"] = [
+        gpri[i]["label"] for i in set(range(len(gpri))) - {i for i, _ in pp}
+    ]
 
     # organisations named anywhere
-    orgs = {norm(r[0]) for r in conn.execute(
-        "SELECT o.name FROM org_mentions m JOIN organisations o ON o.id = m.organisation_id "
-        "WHERE m.document_id = ?", [doc_id])}
+    orgs = {
+        norm(r[0])
+        for r in conn.execute(
+            "SELECT o.name FROM org_mentions m JOIN organisations o ON o.id = m.organisation_id "
+            "WHERE m.document_id = ?",
+            [doc_id],
+        )
+    }
     gorgs = {norm(o) for o in gold.get("organisations", [])}
     out.counts["organisations"] = Count(len(orgs & gorgs), len(orgs - gorgs), len(gorgs - orgs))
     out.misses["organisations"] = sorted(gorgs - orgs)
@@ -198,7 +231,10 @@ def format_scores(total: dict[str, Count], docs: list[DocScore]) -> str:
     keys = list(total)
     lines = ["document".ljust(52) + "".join(k[:12].rjust(13) for k in keys) + "   metadata"]
     for d in docs:
-        lines.append(d.name[:52].ljust(52) + "".join(f"{d.counts[k].f1:13.3f}" for k in keys)
-                     + f"   {d.metadata_right}/{d.metadata_total}")
+        lines.append(
+            d.name[:52].ljust(52)
+            + "".join(f"{d.counts[k].f1:13.3f}" for k in keys)
+            + f"   {d.metadata_right}/{d.metadata_total}"
+        )
     lines.append("ALL".ljust(52) + "".join(f"{total[k].f1:13.3f}" for k in keys))
     return "\n".join(lines)

@@ -17,8 +17,17 @@ from pipeline.load import open_db, write_document
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
 BAD = CORPUS / "bad"
-TABLES = ["documents", "priorities", "activities", "activity_leads", "kpis", "funding",
-          "org_mentions", "organisations", "partnerships"]
+TABLES = [
+    "documents",
+    "priorities",
+    "activities",
+    "activity_leads",
+    "kpis",
+    "funding",
+    "org_mentions",
+    "organisations",
+    "partnerships",
+]
 
 
 def counts(db: Path) -> dict[str, int]:
@@ -39,22 +48,38 @@ def test_bad_inputs_fail_alone_with_reasons(tmp_path: Path) -> None:
     good = smallest_good_pdf()
     db = tmp_path / "t.db"
     proc = subprocess.run(
-        [sys.executable, "-m", "pipeline", "ingest", *map(str, bad), str(good),
-         str(tmp_path / "missing.pdf"), "--db", str(db)],
-        capture_output=True, text=True, cwd=ROOT,
+        [
+            sys.executable,
+            "-m",
+            "pipeline",
+            "ingest",
+            *map(str, bad),
+            str(good),
+            str(tmp_path / "missing.pdf"),
+            "--db",
+            str(db),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert proc.returncode == 0, proc.stderr
     conn = sqlite3.connect(db)
     rows = dict(conn.execute("SELECT source, status FROM documents").fetchall())
-    errors = dict(conn.execute("SELECT source, error FROM documents WHERE status = 'failed'").fetchall())
+    errors = dict(
+        conn.execute("SELECT source, error FROM documents WHERE status = 'failed'").fetchall()
+    )
     assert rows[str(good)] == "ok"
     for path in [*bad, tmp_path / "missing.pdf"]:
         assert rows[str(path)] == "failed", path.name
         reason = errors[str(path)]
         assert reason and "\n" not in reason and len(reason) < 200, reason
         assert str(path) in proc.stderr  # one line on stderr per failure
-    assert conn.execute("SELECT count(*) FROM activities").fetchone()[0] + \
-        conn.execute("SELECT count(*) FROM priorities").fetchone()[0] > 0
+    assert (
+        conn.execute("SELECT count(*) FROM activities").fetchone()[0]
+        + conn.execute("SELECT count(*) FROM priorities").fetchone()[0]
+        > 0
+    )
     # the reasons say what is wrong, one kind each
     joined = " | ".join(errors.values()).lower()
     for word in ["empty", "not a pdf", "encrypted", "no text", "corrupt", "no such file"]:
@@ -84,7 +109,9 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     doc_id = db.execute("SELECT id FROM documents").fetchone()[0]
     from pipeline.ingest import assemble_document, extract_document
 
-    bundle: DocumentBundle = assemble_document(doc_id, str(good), extract_document(good.read_bytes(), Options()))
+    bundle: DocumentBundle = assemble_document(
+        doc_id, str(good), extract_document(good.read_bytes(), Options())
+    )
     assert bundle.activities or bundle.priorities
 
     class Boom(Exception):
@@ -111,8 +138,11 @@ def test_no_contact_details_stored_by_default(tmp_path: Path) -> None:
     ingest([str(p) for p in sorted(CORPUS.glob("*.pdf"))], db)
     conn = sqlite3.connect(db)
     text = " ".join(
-        str(v) for t in ["documents", "activities", "kpis", "funding", "priorities", "activity_leads"]
-        for row in conn.execute(f"SELECT * FROM {t}") for v in row if isinstance(v, str)
+        str(v)
+        for t in ["documents", "activities", "kpis", "funding", "priorities", "activity_leads"]
+        for row in conn.execute(f"SELECT * FROM {t}")
+        for v in row
+        if isinstance(v, str)
     )
     assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), "an e-mail address was stored"
     assert not re.search(r"\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b", text), "a phone number was stored"

@@ -1,0 +1,226 @@
+"""Logical tables -> activities, priorities, KPIs and funding rows.
+
+A table is an action / delivery plan when a column means "activity", a funding table
+when one column holds money and another says what it paid for; anything else is
+skipped with a reason (``explain_page`` shows them). Rows keep the page they start on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.columns import ColumnMap
+from extractors.dates import due_date, financial_period, parse_date
+from extractors.leads import split_lead
+from extractors.money import parse_amount
+from extractors.pdf import PageView
+from extractors.tables import LogicalTable, Row, build_logical_tables, clean, find_page_tables
+from extractors.themes import theme_of
+from models.extraction import ActivityRecord, FundingRecord, KpiRecord, PriorityRecord
+
+
+@dataclass
+class TableRecords:
+    """What the tables of a document hold."""
+
+    activities: list[ActivityRecord] = field(default_factory=list)
+    priorities: list[PriorityRecord] = field(default_factory=list)
+    kpis: list[KpiRecord] = field(default_factory=list)
+    funding: list[FundingRecord] = field(default_factory=list)
+    skipped: list[tuple[int, str]] = field(default_factory=list)
+
+
+_NO_KPI = re.compile(r"^(?:tbc|tba|tbd|n/?a|none|-+|–|\?|to be (?:confirmed|agreed|decided))\.?$", re.I)
+_NUMBERED = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s+(?=[A-Z])")
+#: "Number trained - target TBC", "Reach (target: 500)"
+_TARGET = re.compile(r"(?:\s[-–]\s*|[,;(:]\s*)targets?\b\s*(?::|-|of|is)?\s*(?P<t>[^)]+?)\)?\s*$", re.I)
+#: a threshold stated inside the measure: ">20 venues", "at least 5 venues"
+_THRESHOLD = re.compile(r"(?:[<>≥≤]=?\s*|\b(?:at least|at most|more than|fewer than|less than|over|"
+                        r"under|a minimum of|minimum of|up to)\s+)\d[\d,.]*%?(?:\s+(?!of\b|and\b)[a-z]+)?",
+                        re.I)
+_TOTAL = re.compile(r"^(?:grand\s+|sub-?\s*)?totals?\b", re.I)
+
+
+def table_kind(cmap: ColumnMap | None) -> str:
+    """``plan``, ``funding`` or ``other`` from the column roles."""
+    if cmap is None:
+        return "other"
+    if cmap.has("activity"):
+        return "plan"
+    if cmap.has("funding") and (cmap.has("description") or cmap.has("date")):
+        return "funding"
+    return "other"
+
+
+def split_numbered(text: str) -> list[str]:
+    """``1. Number trained 2. Number of venues`` -> two items; other text is one item."""
+    marks = list(_NUMBERED.finditer(text))
+    nums = [int(m.group(1)) for m in marks]
+    if len(marks) < 2 or nums != list(range(nums[0], nums[0] + len(nums))) or nums[0] > 1:
+        return [text]
+    items = []
+    for m, nxt in zip(marks, [*marks[1:], None], strict=False):
+        items.append(text[m.end(): nxt.start() if nxt else len(text)].strip())
+    head = text[: marks[0].start()].strip()
+    if head:
+        items.insert(0, head)
+    return [i for i in items if i]
+
+
+def kpis_from_cell(text: str, page: int) -> list[KpiRecord]:
+    """The measures in one KPI cell; a target stated with them goes to ``target``."""
+    text = clean(text)
+    if not text:
+        return []
+    if _NO_KPI.match(text):
+        # "TBC" in a KPI column: a measure the plan says is still to be set
+        return [KpiRecord(description=text, page=page)]
+    out = []
+    for item in split_numbered(text):
+        target = None
+        m = _TARGET.search(item)
+        if m and m.start() > 0:
+            target = m.group("t").strip() or None
+        elif (t := _THRESHOLD.search(item)) is not None:
+            target = t.group(0).strip()
+        out.append(KpiRecord(description=item, target=target, page=page))
+    return out
+
+
+def _cell(row: Row, cmap: ColumnMap, role: str) -> str:
+    return row.text(cmap.index(role))
+
+
+def _cells(row: Row, cmap: ColumnMap, role: str) -> list[str]:
+    return [t for t in (row.text(i) for i in cmap.indices(role)) if t]
+
+
+#: a priority cell that only points at a numbered priority ("Priority 2", "Priority 1 and 2")
+_PRIORITY_REF = re.compile(r"^(?:csp\s+)?priorit(?:y|ies)\s*\d+(?:\s*(?:,|and|&)\s*\d+)*\.?$", re.I)
+
+
+def _field(row: Row, cmap: ColumnMap, role: str) -> str:
+    """A cell of that role, or the value a stacked "label / value" pair gave it."""
+    return " ".join(_cells(row, cmap, role)) or row.extra.get(role, "")
+
+
+def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[str, int],
+                heading: str | None = None) -> None:
+    cmap = table.cmap
+    assert cmap is not None
+    current_sub: str | None = heading
+    for row in table.rows:
+        if row.kind == "subheading":
+            current_sub = clean(next(c for c in row.cells if clean(c)))
+            continue
+        description = _cell(row, cmap, "activity")
+        if not description:
+            texts = [clean(c) for c in row.cells if clean(c)]
+            out.skipped.append((row.page, f"row without activity text: {' | '.join(texts)[:80]!r}"))
+            continue
+        priority = _cell(row, cmap, "priority")
+        if not priority or (_PRIORITY_REF.match(priority) and current_sub):
+            priority = current_sub or priority or None
+        objective = _cell(row, cmap, "objective") or None
+        timescale = _field(row, cmap, "timescale") or None
+        progress = _field(row, cmap, "progress") or None
+        lead_raw = _field(row, cmap, "lead") or None
+        leads = split_lead(lead_raw) if lead_raw else []
+        if not leads and cmap.default_lead:
+            lead_raw = lead_raw or cmap.default_lead
+            leads = split_lead(cmap.default_lead)
+        kpis: list[KpiRecord] = []
+        for text in _cells(row, cmap, "kpi") or ([row.extra["kpi"]] if "kpi" in row.extra else []):
+            kpis.extend(kpis_from_cell(text, row.page))
+        theme = theme_of(priority, objective or "") if priority else None
+        out.activities.append(ActivityRecord(
+            description=description, page=row.page, theme=theme, priority=priority,
+            objective=objective, status=_field(row, cmap, "status") or None, progress=progress,
+            timescale=timescale, due_date=due_date(timescale), lead_raw=lead_raw, leads=leads,
+            kpis=kpis))
+        if priority and priority.lower() not in seen_priorities:
+            seen_priorities[priority.lower()] = len(out.priorities)
+            out.priorities.append(PriorityRecord(label=priority, theme=theme or "other", page=row.page))
+
+
+def _funding(table: LogicalTable, out: TableRecords) -> None:
+    cmap = table.cmap
+    assert cmap is not None
+    for row in table.rows:
+        if row.kind == "subheading":
+            continue
+        money = " ".join(_cells(row, cmap, "funding"))
+        desc = _cell(row, cmap, "description") or " ".join(
+            row.text(i) for i, r in enumerate(cmap.roles) if r in ("unknown", "priority", "activity")
+        ).strip()
+        if not money:
+            out.skipped.append((row.page, f"funding row without an amount: {desc[:60]!r}"))
+            continue
+        amount = parse_amount(money)
+        if amount is None:
+            out.skipped.append((row.page, f"amount not read: {money[:40]!r}"))
+            continue
+        if _TOTAL.match(desc) or (not desc and _TOTAL.match(_cell(row, cmap, "date"))):
+            out.skipped.append((row.page, f"total row: {money}"))
+            continue
+        date_text = _cell(row, cmap, "date")
+        out.funding.append(FundingRecord(
+            description=desc or money, amount_gbp=amount, page=row.page,
+            date=parse_date(date_text) if date_text else None,
+            period=financial_period(date_text) or financial_period(desc)))
+
+
+def records_from_tables(tables: list[LogicalTable]) -> TableRecords:
+    """Activities, priorities, KPIs and funding rows from a document's logical tables."""
+    out = TableRecords()
+    seen: dict[str, int] = {}
+    heading: str | None = None
+    for table in tables:
+        heading = table.heading or heading
+        kind = table_kind(table.cmap)
+        if kind == "plan":
+            _activities(table, out, seen, heading)
+        elif kind == "funding":
+            _funding(table, out)
+        else:
+            out.skipped.append((table.page, _skip_reason(table)))
+    return out
+
+
+def _skip_reason(table: LogicalTable) -> str:
+    if table.cmap is None:
+        first = " | ".join(clean(c) for c in (table.rows[0].cells if table.rows else []) if clean(c))
+        return f"no header row with known column meanings (first row: {first[:60]!r})"
+    roles = ", ".join(f"{h or '?'}={r}" for h, r in zip(table.cmap.headers, table.cmap.roles,
+                                                          strict=False))
+    return f"not an action plan or funding table ({roles})"
+
+
+def explain_page(page: PageView) -> dict[str, Any]:
+    """Tables found on one page, their column roles and rows, and what was skipped and why."""
+    page_tables = find_page_tables(page)
+    logical = build_logical_tables([page_tables])
+    records = records_from_tables(logical)
+    tables = []
+    for pt, lt in zip(page_tables, logical, strict=False):
+        tables.append({
+            "source": pt.source,
+            "bbox": [round(v, 1) for v in pt.bbox],
+            "column_x": [round(x, 1) for x in pt.xs],
+            "kind": table_kind(lt.cmap),
+            "columns": lt.cmap.as_dict() if lt.cmap else None,
+            "default_lead": lt.cmap.default_lead if lt.cmap else None,
+            "notes": lt.notes,
+            "rows": [{"kind": r.kind, "cells": [clean(c) if c is not None else None for c in r.cells]}
+                     for r in lt.rows],
+        })
+    return {
+        "page": page.number,
+        "landscape": page.landscape,
+        "tables": tables,
+        "activities": len(records.activities),
+        "funding": len(records.funding),
+        "skipped": [{"page": p, "reason": r} for p, r in records.skipped],
+    }

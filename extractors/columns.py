@@ -1,0 +1,146 @@
+"""Header cells -> column roles, by meaning (a vocabulary of header words), never by position.
+
+An action plan may say "Activity", "Action", "SMART target" or "What we will do"; a lead
+column may be "Lead", "Owner" or "Lead: Anita Humphrey and Matt Carney" (a header that
+also names the table's default lead). ``map_header`` returns a ``ColumnMap`` only when
+the row reads as a header (enough cells with a known meaning).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+ROLES = ("priority", "objective", "activity", "lead", "status", "progress", "kpi", "timescale",
+         "number", "funding", "date", "description", "unknown")
+
+#: (role, pattern matched against the whole normalised header text), most specific first
+_VOCAB: list[tuple[str, str]] = [
+    ("lead", r"lead(?:s)?\s*:.*|lead(?: officer| agency| partner| organisation| org)?s?|"
+             r"owner(?:s|ship)?|action owner|responsible(?: (?:officer|person|agency|lead|partner))?|"
+             r"who(?: will lead| is responsible)?|accountable(?: officer)?|by whom|delivered by|"
+             r"partners? (?:involved|responsible)|agency"),
+    ("status", r"status|rag(?: status| rating)?|r ?/ ?a ?/ ?g|progress rating|on track\??"),
+    ("progress", r"(?:activity |progress |latest |quarterly |q\d )?updates?(?:\s*/\s*notes)?|"
+                 r"activity update/notes|progress(?: to date| update| made| notes)?|comments?|"
+                 r"notes|commentary|narrative|outcome achieved|what we have done|position"),
+    ("kpi", r"kpis?|key performance indicators?|success measures?|measures? of success|"
+            r"(?:performance )?measures?|indicators?|targets?|outputs?|how will we measure.*|"
+            r"how we will measure.*|evidence|impact|expected outcomes?|measurable outcomes?"),
+    ("timescale", r"timescales?|time ?frame|timeline|target date|deadline|by when|when|due(?: date)?|"
+                  r"completion(?: date)?|date(?: due| for completion| by)?|by date|frequency"),
+    ("number", r"n|no\.?|nos?\.|#|ref(?:erence)?\.?(?: no\.?)?|item|id|action no\.?|number"),
+    ("funding", r"price|cost|costs|amount(?: \(£\))?|£|value|budget|funding|spend|grant|"
+                r"allocation|total|(?:amount|cost|value|price) ?\(?£\)?"),
+    ("priority", r"(?:strategic |csp |partnership |key )?priorit(?:y|ies)(?: area| theme)?|"
+                 r"themes?|outcomes?|area|focus|work ?stream|strand|issue"),
+    ("objective", r"objectives?|aims?|goals?|sub[- ]priorit(?:y|ies)|why"),
+    ("activity", r"activit(?:y|ies)|actions?|smart targets?|what (?:we will|will we) do.*|"
+                 r"projects?|tasks?|intervention|deliverables?|commitments?|initiatives?|"
+                 r"key actions?|planned activity|how"),
+    ("description", r"description|details|purpose|what|project description|scheme|item details"),
+]
+_COMPILED = [(role, re.compile(rf"^(?:{pat})$", re.I)) for role, pat in _VOCAB]
+
+
+def _norm(text: str | None) -> str:
+    text = " ".join((text or "").split())
+    return text.strip(" :*.-").strip()
+
+
+def header_role(text: str | None) -> str:
+    """The role a header cell names, or ``unknown``."""
+    t = _norm(text)
+    if not t:
+        return "unknown"
+    if re.match(r"^lead\s*:", t, re.I):
+        return "lead"
+    t = re.sub(r"\s*\((?:[^)]*)\)$", "", t) or t  # "Amount (£)" -> "Amount", "Status (RAG)" kept below
+    for role, rx in _COMPILED:
+        if rx.match(t):
+            return role
+    low = t.lower()
+    if "£" in low:
+        return "funding"
+    if "rag" in low.split() or "status" in low:
+        return "status"
+    if low.startswith(("kpi", "success measure", "measure")):
+        return "kpi"
+    return "unknown"
+
+
+def default_lead(text: str | None) -> str | None:
+    """``Lead: Anita Humphrey and Matt Carney TBC`` -> ``Anita Humphrey and Matt Carney TBC``."""
+    m = re.match(r"^\s*lead(?:s)?\s*:\s*(.+)$", " ".join((text or "").split()), re.I)
+    return m.group(1).strip() if m else None
+
+
+@dataclass
+class ColumnMap:
+    """Roles of a table's columns, and the default lead a ``Lead: ...`` header names."""
+
+    roles: list[str]
+    headers: list[str]
+    default_lead: str | None = None
+    date_is_funding: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def index(self, role: str) -> int | None:
+        for i, r in enumerate(self.roles):
+            if r == role:
+                return i
+        return None
+
+    def indices(self, role: str) -> list[int]:
+        return [i for i, r in enumerate(self.roles) if r == role]
+
+    def has(self, role: str) -> bool:
+        return role in self.roles
+
+    def as_dict(self) -> list[dict[str, str | None]]:
+        return [{"header": h, "role": r} for h, r in zip(self.headers, self.roles, strict=False)]
+
+
+def map_header(cells: list[str | None]) -> ColumnMap | None:
+    """The column map of a header row, or None when the row does not read as a header."""
+    headers = [_norm(c) for c in cells]
+    roles = [header_role(c) for c in headers]
+    known = [r for r in roles if r != "unknown"]
+    filled = [h for h in headers if h]
+    if len(known) < 2 or len(known) < 0.5 * len(filled):
+        return None
+    # header cells are short labels, not sentences
+    if any(len(h) > 60 and not default_lead(h) for h in filled):
+        return None
+    lead = next((d for d in (default_lead(h) for h in headers) if d), None)
+    cmap = ColumnMap(roles=roles, headers=headers, default_lead=lead)
+    # a "Date" column in a table of sums paid is the date paid, not a timescale
+    plan_signals = {"lead", "status", "progress", "kpi", "objective"}
+    if cmap.has("funding") and not plan_signals & set(roles):
+        cmap.date_is_funding = True
+        cmap.roles = ["date" if r == "timescale" else r for r in roles]
+        # "Project" / "Description" in a funding table is what the money paid for
+        cmap.roles = ["description" if r in ("activity", "priority") else r for r in cmap.roles]
+    # several "priority"-like columns: the first names the priority, a later "Outcome" is a KPI
+    pri = cmap.indices("priority")
+    for i in pri[1:]:
+        cmap.roles[i] = "objective" if not cmap.has("objective") else "kpi"
+    # "Description" alone in a plan is the activity
+    if not cmap.has("activity") and not cmap.has("funding") and cmap.has("description"):
+        cmap.roles = ["activity" if r == "description" else r for r in cmap.roles]
+    return cmap
+
+
+def subheading(row: list[str | None], ncols: int) -> str | None:
+    """The text of a row that spans the table with one short text (a theme name inside a plan)."""
+    texts = [_norm(c) for c in row if c is not None and _norm(c)]
+    if len(texts) != 1 or ncols < 3:
+        return None
+    text = texts[0]
+    spanning = sum(1 for c in row if c is None) >= max(1, ncols - 2)
+    first_only = _norm(row[0]) == text
+    if not (spanning or first_only):
+        return None
+    if len(text) > 80 or len(text.split()) > 10 or text.endswith((".", ";")):
+        return None
+    return text

@@ -1,0 +1,364 @@
+"""One PDF in, one ``models.Extraction`` out: every extractor run over the right pages.
+
+Each page's text, words and tables are read once. An agenda pack is split into its items
+first and each item is read as its own kind (priorities from a plan, activities from a
+delivery plan, nothing from an attendance list). The same priority, output or sum stated
+twice is kept once.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz
+
+from extractors import actionplan, agenda, blocks, funding_text, metadata, narrative, nlp, privacy
+from extractors.pdf import PageView, PdfError, open_pdf
+from extractors.tables import PageTable, build_logical_tables, find_page_tables
+from extractors.themes import theme_of
+from models import (
+    ActivityRecord,
+    Extraction,
+    FundingRecord,
+    KpiRecord,
+    PageFailure,
+    PriorityRecord,
+    Section,
+)
+
+
+@dataclass
+class PageData:
+    """What one page holds, read once."""
+
+    view: PageView
+    text: str = ""
+    words: list[dict] = field(default_factory=list)
+    tables: list[PageTable] = field(default_factory=list)
+    lines: list[blocks.Line] = field(default_factory=list)
+    ok: bool = True
+
+    @property
+    def number(self) -> int:
+        return self.view.number
+
+
+def _read_page(view: PageView, failures: list[PageFailure]) -> PageData:
+    data = PageData(view)
+    try:
+        data.text = view.text
+        data.words = view.words
+    except Exception as exc:  # a broken content stream must not lose the other pages
+        failures.append(PageFailure(page=view.number, reason=_one_line(exc)))
+        data.ok = False
+        return data
+    try:
+        data.tables = find_page_tables(view)
+    except Exception:  # tables are optional; the text is still usable
+        data.tables = []
+    data.lines = blocks.page_lines(data.words, view.number)
+    return data
+
+
+def _one_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return f"{type(exc).__name__}: {text}"[:200]
+
+
+# ---------------------------------------------------------------- narrative text
+
+
+def _structured_boxes(pages: list[PageData]) -> dict[int, list[tuple[float, float, float, float]]]:
+    """Boxes of tables that the table extractor reads (recognised headers), by page."""
+    logical = build_logical_tables([p.tables for p in pages])
+    boxes: dict[int, list[tuple[float, float, float, float]]] = {}
+    for lt in logical:
+        if lt.cmap is None:
+            continue
+        for p in pages:
+            if p.number not in (lt.pages or [lt.page]):
+                continue
+            for t in p.tables:
+                if len(t.xs) == len(lt.xs) and all(abs(a - b) < 6 for a, b in zip(t.xs, lt.xs,
+                                                                                    strict=False)):
+                    boxes.setdefault(p.number, []).append(t.bbox)
+    return boxes
+
+
+def _inside(line: blocks.Line, box: tuple[float, float, float, float]) -> bool:
+    x0, top, x1, bottom = box
+    mid = (line.top + line.bottom) / 2
+    return top - 1 <= mid <= bottom + 1 and x0 - 2 <= line.x0 <= x1
+
+
+def narrative_lines(pages: list[PageData]) -> list[blocks.Line]:
+    """Lines of running text: everything but the tables the table extractor reads."""
+    boxes = _structured_boxes(pages)
+    out: list[blocks.Line] = []
+    for p in pages:
+        page_boxes = boxes.get(p.number, [])
+        height = p.view.height
+        for line in blocks.reading_lines(p.words, p.number):
+            if any(_inside(line, b) for b in page_boxes):
+                continue
+            # running headers/footers (page numbers, "Page 3 of 14") are not text
+            if (line.top < 0.06 * height or line.bottom > 0.95 * height) and len(line.text) < 90:
+                continue
+            out.append(line)
+    return out
+
+
+def paragraphs(lines: list[blocks.Line]) -> list[tuple[str, int]]:
+    """Lines joined into paragraphs (text, page) by vertical gaps, list markers and numbers."""
+    out: list[tuple[str, int]] = []
+    current: list[blocks.Line] = []
+
+    def flush() -> None:
+        if current:
+            out.append((" ".join(ln.text for ln in current), current[0].page))
+            current.clear()
+
+    for line in lines:
+        if current:
+            prev = current[-1]
+            gap = line.top - prev.bottom
+            new_para = (
+                line.page != prev.page and not _continues(prev, line)
+                or line.page == prev.page and gap > max(prev.size, 6) * 0.9
+                or _starts_item(line.text)
+                or line.bold != prev.bold and len(prev.text) < 90
+            )
+            if new_para:
+                flush()
+        current.append(line)
+    flush()
+    return out
+
+
+def _continues(prev: blocks.Line, line: blocks.Line) -> bool:
+    """Text running over a page break: the previous page ended mid-sentence."""
+    return not prev.text.rstrip().endswith((".", ":", "!", "?")) and line.text[:1].islower()
+
+
+_ITEM_START = re.compile(
+    r"^\s*(?:[-•▪●◦○■➢►*·]\s|\(?[a-z]\)\s|[a-z]\.\s|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)]\s|"
+    r"[A-Z]?\d+(?:\.\d+)+\.?\s|\d{1,2}\.\s)"
+)
+
+
+def _starts_item(text: str) -> bool:
+    return bool(_ITEM_START.match(text))
+
+
+def sentences_of(paras: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    for text, page in paras:
+        for s in nlp.sentences(text):
+            out.append((s, page))
+    return out
+
+
+# ---------------------------------------------------------------- per section
+
+
+@dataclass
+class Found:
+    priorities: list[PriorityRecord] = field(default_factory=list)
+    activities: list[ActivityRecord] = field(default_factory=list)
+    kpis: list[KpiRecord] = field(default_factory=list)
+    funding: list[FundingRecord] = field(default_factory=list)
+    text_funding: list[FundingRecord] = field(default_factory=list)
+
+
+#: what each kind of section is read for
+_READS: dict[str, set[str]] = {
+    "front_sheet": set(),
+    "minutes": set(),
+    "slides": set(),
+    "appendix": {"priorities", "outputs", "funding", "tables", "blocks"},
+}
+_ALL = {"priorities", "outputs", "funding", "tables", "blocks"}
+
+
+def _extract_section(pages: list[PageData], kind: str) -> Found:
+    reads = _READS.get(kind, _ALL)
+    found = Found()
+    if not reads:
+        return found
+    lines = narrative_lines(pages)
+    block_acts: list[ActivityRecord] = []
+    if "blocks" in reads:
+        result = blocks.find_block_activities([p.lines for p in pages])
+        block_acts = result.activities
+        found.activities += block_acts
+        for h, page in result.headings:
+            context = " ".join(a.description for a in block_acts if a.priority == h)
+            found.priorities.append(PriorityRecord(label=h, theme=theme_of(h, context), page=page))
+    if "tables" in reads:
+        records = actionplan.records_from_tables(build_logical_tables([p.tables for p in pages]))
+        kept = [a for a in records.activities if not _same_activity(a, block_acts)]
+        dropped_priorities = {a.priority for a in records.activities if a not in kept}
+        kept_priorities = {a.priority for a in kept}
+        found.activities += kept
+        found.priorities += [p for p in records.priorities
+                             if p.label not in dropped_priorities or p.label in kept_priorities]
+        found.kpis += records.kpis
+        found.funding += records.funding
+        # sums and outputs written inside table cells (an update, a project description)
+        cell_text = [(a.progress, a.page) for a in kept if a.progress]
+        found.text_funding += funding_text.find_funding(sentences_of(cell_text))
+        found.kpis += narrative.find_outputs(
+            sentences_of((f.description, f.page) for f in records.funding))
+    if "priorities" in reads:
+        found.priorities += narrative.find_priorities(lines)
+    if {"outputs", "funding"} & reads:
+        sents = sentences_of(paragraphs(lines))
+        if "outputs" in reads:
+            found.kpis += narrative.find_outputs(sents)
+        if "funding" in reads:
+            found.text_funding += funding_text.find_funding(sents)
+    return found
+
+
+# ---------------------------------------------------------------- deduplication
+
+
+def _same_activity(a: ActivityRecord, others: list[ActivityRecord]) -> bool:
+    """A table row that the block reader already read (a SMART block drawn as a table)."""
+    key = " ".join(a.description.lower().split())
+    for b in others:
+        other = " ".join(b.description.lower().split())
+        if b.page == a.page and (fuzz.ratio(key, other) >= 90 or key[:60] == other[:60]):
+            return True
+    return False
+
+
+def _dedupe_priorities(items: list[PriorityRecord]) -> list[PriorityRecord]:
+    seen: set[str] = set()
+    out = []
+    for p in items:
+        key = re.sub(r"\W+", " ", p.label.lower()).strip()
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _dedupe_kpis(items: list[KpiRecord]) -> list[KpiRecord]:
+    seen: set[tuple[str, float | None]] = set()
+    out = []
+    for k in items:
+        key = (" ".join(k.description.lower().split()), k.value)
+        if key not in seen:
+            seen.add(key)
+            out.append(k)
+    return out
+
+
+def _dedupe_funding(table: list[FundingRecord], text: list[FundingRecord]) -> list[FundingRecord]:
+    """Table rows all stay; a sentence's sum already in a table on that page, or stated
+    twice in the same words, is kept once."""
+    out = list(table)
+    table_keys = {(f.amount_gbp, f.page) for f in table}
+    seen_text: set[tuple[float, str, str | None]] = set()
+    for f in text:
+        if (f.amount_gbp, f.page) in table_keys:
+            continue
+        key = (f.amount_gbp, " ".join(f.description.lower().split())[:120], f.period)
+        if key in seen_text:
+            continue
+        seen_text.add(key)
+        out.append(f)
+    return out
+
+
+# ---------------------------------------------------------------- entry point
+
+
+def extract(
+    src: Path | str | bytes,
+    *,
+    gazetteer: Iterable[str] | None = None,
+    max_pages: int | None = None,
+    keep_contacts: bool = False,
+) -> Extraction:
+    """Read one PDF into an ``Extraction``; raise ``PdfError`` when it cannot be read at all.
+
+    ``gazetteer`` holds organisation names and aliases the registry knows; they are given
+    to the NLP pipeline as ORG patterns.
+    """
+    if gazetteer:
+        nlp.get_nlp(gazetteer)
+    failures: list[PageFailure] = []
+    with open_pdf(src, max_pages=max_pages) as views:
+        pages = [_read_page(v, failures) for v in views]
+        if not any(p.text.strip() for p in pages):
+            if failures and len(failures) == len(pages):
+                raise PdfError(f"no page could be read ({failures[0].reason})")
+            raise PdfError("no text layer (scanned image?)")
+        readable = [p for p in pages if p.ok]
+        sections = agenda.split_sections(
+            [agenda.PageSignal(p.number, p.text, p.view.landscape, p.lines) for p in readable]
+        )
+        first = readable[0]
+        cover_rows = [t.rows for p in readable[:2] for t in p.tables]
+        hf = _header_footer_lines(readable)
+        meta = metadata.extract_meta(
+            [p.text for p in readable], first.words, cover_rows,
+            n_sections=len(sections), header_footer_lines=hf,
+            cover_lines=[ln for p in readable[:2] for ln in p.lines],
+        )
+        found = Found()
+        by_number = {p.number: p for p in readable}
+        for section in sections:
+            sec_pages = [by_number[n] for n in range(section.first_page, section.last_page + 1)
+                         if n in by_number]
+            kind = str(section.kind)
+            part = _extract_section(sec_pages, kind)
+            found.priorities += part.priorities
+            found.activities += part.activities
+            found.kpis += part.kpis
+            found.funding += part.funding
+            found.text_funding += part.text_funding
+        page_texts = [p.text for p in pages]
+    if len(sections) == 1 and sections[0].kind == "document":
+        sections = []
+    funding = _dedupe_funding(found.funding, found.text_funding)
+    activities = found.activities
+    if not keep_contacts:
+        activities = [_redact_activity(a) for a in activities]
+        funding = [f.model_copy(update={"description": privacy.redact(f.description) or ""})
+                   for f in funding]
+    return Extraction(
+        pages=len(pages),
+        meta=meta,
+        page_texts=page_texts,
+        sections=sections,
+        priorities=_dedupe_priorities(found.priorities),
+        activities=activities,
+        kpis=_dedupe_kpis(found.kpis),
+        funding=funding,
+        failed_pages=failures,
+    )
+
+
+def _redact_activity(a: ActivityRecord) -> ActivityRecord:
+    return a.model_copy(update={
+        "description": privacy.redact(a.description) or a.description,
+        "progress": privacy.redact(a.progress),
+        "objective": privacy.redact(a.objective),
+    })
+
+
+def _header_footer_lines(pages: list[PageData]) -> list[str]:
+    out = []
+    for p in pages[:6]:
+        h = p.view.height
+        out += [ln.text for ln in p.lines if ln.top < 0.08 * h or ln.bottom > 0.93 * h]
+    return out
+
+
+__all__ = ["Section", "extract"]

@@ -1,0 +1,287 @@
+"""Priorities and reported outputs stated in running text (not in tables).
+
+Priorities: a sentence that announces them ("the following priorities", "key priorities
+... include:", "strategic priorities were") followed by a bulleted or lettered list, whose
+items may open with a bold lead-in ("Criminal Exploitation: encompassing ..."); and
+sentences that adopt a priority ("agreed to adopt Fraud as a priority").
+Outputs: sentences reporting a count of people, sessions or properties reached
+("In total 43 members of staff completed this course"), kept as KPIs with the number.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from extractors.blocks import Line
+from extractors.themes import theme_of
+from models import KpiRecord, PriorityRecord
+
+# ---------------------------------------------------------------- list structure
+
+_MARKER = re.compile(
+    r"^\s*(?:[-•▪●◦○■□➢►✓*·o]\s+|\(?[a-z]\)\s*|[a-z]\.\s+|\(?(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii)[.)]\s+"
+    r"|\d{1,2}[.)]\s+(?=[A-Z]))"
+)
+_SECTION_NO = re.compile(r"^\s*(?:[A-Z]?\d+(?:\.\d+)+\.?|\d+\.)\s+")
+
+_ANNOUNCE = re.compile(
+    r"\b(?:following|key|strategic|main|proposed|these|identified|agreed|our|its|partnership'?s?|"
+    r"csp'?s?|the)\s+(?:[\w'-]+\s+){0,3}?priorities\b(?:(?![.!?]\s).){0,160}"
+    r"(?::\s*$|:\s|\binclude\b|\bincluded\b|\bwere\b|\bare\b|\bremain(?:ed)?\b|\bas follows\b)",
+    re.IGNORECASE,
+)
+_ANNOUNCE_AFTER = re.compile(
+    r"\bpriorit(?:y|ies)\b[^.]{0,80}(?:\bwere\b|\bare\b|\binclude\b|\bas follows\b)[^.]{0,40}:?\s*$",
+    re.IGNORECASE,
+)
+_NUMBERED_PRIORITY = re.compile(r"^\s*(?:CSP\s+|Strategic\s+)?Priority\s+(?:\d{1,2}|[A-Z])\s*[.:]?\s*$",
+                                re.IGNORECASE)
+_ADOPT = re.compile(
+    r"\b(?:adopt|add|include|introduce)(?:ed|s)?\s+(?P<label>[A-Z][\w'-]*(?:\s+(?:[A-Za-z][\w'-]*)){0,5}?)"
+    r"\s+as\s+(?:a|an)\s+(?:new\s+|additional\s+|further\s+)?priority",
+)
+_NEW_PRIORITY = re.compile(
+    r"(?:^|[.;]\s+)(?P<label>[A-Z][\w'-]*(?:\s+[\w'-]+){0,5}?)\s+(?:is|was|has been added as)\s+"
+    r"(?:a|an)\s+new\s+priority",
+    re.IGNORECASE,
+)
+
+
+def _strip_marker(text: str) -> tuple[str, bool]:
+    m = _MARKER.match(text)
+    if m:
+        return text[m.end():].strip(), True
+    return text.strip(), False
+
+
+def priority_label(item: str) -> str | None:
+    """The priority named by one list item: its lead-in before a colon, or the short item."""
+    item = _SECTION_NO.sub("", item).strip()
+    item, _ = _strip_marker(item)
+    head = re.split(r"\s*[:–—]\s+|\s+-\s+", item, maxsplit=1)[0].strip()
+    if ":" in item[:80] and len(head.split()) <= 10:
+        label = head.rstrip(":").strip()
+    else:
+        label = item
+        # a long explanation in brackets is not part of the name; an abbreviation is
+        label = re.sub(r"\s*\((?=[^)]*\s\S+\s\S+\s)[^)]*\)?.*$", "", label)
+        if len(label.split()) > 10:
+            label = re.split(r"[,;]|\s+(?:which|that|where|including|encompassing)\s", label)[0]
+    label = label.strip(" .;,*")
+    label = re.sub(r"\s*\band\s*$", "", label).strip()
+    words = label.split()
+    if not label or len(words) > 12 or not label[0].isalnum():
+        return None
+    if label.lower() in {"and", "or", "the", "other", "others"}:
+        return None
+    return label
+
+
+def _continuation(prev: Line, line: Line, text_x: float) -> bool:
+    """A wrapped line of the same item: indented to the item's text, no marker, close below."""
+    if _MARKER.match(line.text) or _SECTION_NO.match(line.text):
+        return False
+    if line.page != prev.page:
+        return line.x0 >= text_x - 4 and not prev.text.rstrip().endswith(".")
+    close = line.top - prev.bottom < max(prev.size, 8) * 1.1
+    return close and line.x0 >= text_x - 4
+
+
+def list_after(lines: Sequence[Line], start: int) -> list[tuple[str, Line]]:
+    """Items of the list that follows line ``start`` (the announcing sentence)."""
+    items: list[tuple[str, Line]] = []
+    item_x: float | None = None
+    item_text_x = 0.0
+    i = start + 1
+    plain = False  # a list with no markers: short lines one under another
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip()
+        stripped, marked = _strip_marker(_SECTION_NO.sub("", text) if not items else text)
+        if not text:
+            i += 1
+            continue
+        if item_x is None:
+            if marked:
+                item_x = line.x0
+            elif len(text.split()) <= 8 and not _SECTION_NO.match(text) and not text.endswith(":"):
+                item_x, plain = line.x0, True
+            else:
+                break
+        if marked and abs(line.x0 - item_x) <= 6 or (plain and abs(line.x0 - item_x) <= 3
+                                                       and len(text.split()) <= 10):
+            items.append((stripped, line))
+            word_x = [float(w["x0"]) for w in line.words]
+            item_text_x = word_x[1] if marked and len(word_x) > 1 and len(line.words[0]["text"]) <= 3 \
+                else line.x0
+        elif items and _continuation(lines[i - 1], line, item_text_x) and not plain:
+            items[-1] = (items[-1][0] + " " + text, items[-1][1])
+        elif marked and line.x0 > item_x + 6:
+            pass  # a nested bullet under an item
+        else:
+            break
+        i += 1
+    return items
+
+
+def find_priorities(lines: Sequence[Line]) -> list[PriorityRecord]:
+    """Priorities announced in running text, each with its theme and page."""
+    out: list[PriorityRecord] = []
+    seen: set[str] = set()
+
+    def add(label: str | None, page: int, context: str = "") -> None:
+        if not label:
+            return
+        key = label.lower()
+        if key in seen:
+            return
+        seen.add(key)
+        out.append(PriorityRecord(label=label, theme=theme_of(label, context), page=page))
+
+    for i, line in enumerate(lines):
+        if _NUMBERED_PRIORITY.match(line.text) and i + 1 < len(lines):
+            # "Priority 1." on its own line, its statement below
+            statement = [lines[i + 1]]
+            for nxt in lines[i + 2:]:
+                prev = statement[-1]
+                if (nxt.page != prev.page or nxt.top - prev.bottom > prev.size * 0.9
+                        or nxt.bold != prev.bold):
+                    break
+                statement.append(nxt)
+            text = " ".join(ln.text for ln in statement).strip()
+            if not statement[0].bold and 2 <= len(text.split()) <= 40:
+                add(text, line.page, text)
+            continue
+        joined = line.text
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        window = f"{joined} {nxt}" if not joined.rstrip().endswith((":", ".")) else joined
+        if _ANNOUNCE.search(joined) or (_ANNOUNCE_AFTER.search(joined)) or (
+                _ANNOUNCE.search(window) and nxt.rstrip().endswith(":")):
+            start = i + 1 if window != joined and nxt.rstrip().endswith(":") else i
+            for item, item_line in list_after(lines, start):
+                add(priority_label(item), item_line.page, item)
+        for m in _ADOPT.finditer(joined):
+            add(priority_label(m.group("label")), line.page)
+        for m in _NEW_PRIORITY.finditer(joined):
+            label = m.group("label")
+            if label.split()[0].lower() not in {"this", "it", "which", "there", "that"}:
+                add(priority_label(label), line.page)
+    return out
+
+
+# ---------------------------------------------------------------- reported outputs
+
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+}
+_NUM = r"(?P<num>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")"
+_FUTURE = re.compile(r"\b(?:will|would|should|could|aim to|plan to|to be|target|by (?:march|april))\b",
+                     re.IGNORECASE)
+
+
+def _num_value(token: str) -> float | None:
+    word = token.lower()
+    if word in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[word])
+    try:
+        return float(token.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def clean_sentence(sentence: str) -> str:
+    """A sentence as stored: section number and list marker dropped, spaces collapsed."""
+    text = " ".join(sentence.split())
+    for _ in range(2):
+        text = _SECTION_NO.sub("", text)
+        text, _ = _strip_marker(text)
+    return text.strip()
+
+
+_PHRASE_STOP = {
+    "of", "from", "across", "in", "at", "with", "who", "which", "that", "have", "has", "had",
+    "are", "were", "was", "is", "be", "being", "been", "and", "to", "for", "on", "by", "as",
+    "this", "the", "completed", "attended", "trained", "supported", "engaged", "received",
+    "nominated", "took", "now", "between", "during", "over", "within", "into",
+}
+#: what is counted when a number is a means, a duration or work in hand, not an output
+_NOT_OUTPUT = re.compile(
+    r"^(?:sessions?|courses?|meetings?|workshops?|campaigns?|days?|weeks?|months?|years?|hours?|"
+    r"minutes?|times?|reviews?|dhrs?|categories|areas?|workstreams?|themes?|priorities|"
+    r"strands?|stages?|phases?|parts?|sections?|pages?|points?|per|percent|%|or|and|to|year-olds?|"
+    r"districts?|councils?|partners?|counties|lines?|objectives?|outcomes?|recommendations?|"
+    r"actions?|steps?|principles?|members?\s+of\s+the\s+(?:committee|panel|board))\b",
+    re.IGNORECASE,
+)
+_OUTPUT_SIGNAL = re.compile(
+    r"\b(?:completed|attend\w*|trained|supported|engag\w*|received|nominated|reached|took part|"
+    r"taken part|participat\w*|referred|referrals?|helped|benefit\w*|in attendance|there were|"
+    r"there have been|signed up|registered|visited|assisted|applications?|selected|winners|"
+    r"attracting|attracted)\b",
+    re.IGNORECASE,
+)
+_COUNT = re.compile(rf"(?<![\w£$/.,-]){_NUM}(?![\w/%-]|[.,]\d)", re.IGNORECASE)
+
+
+def _counted(text: str, end: int) -> str:
+    """The words after a number up to the first stop word: what the number counts."""
+    words = re.findall(r"[A-Za-z'’-]+|\S", text[end:end + 80])
+    phrase: list[str] = []
+    for w in words:
+        if not re.match(r"[A-Za-z]", w) or (w.lower() in _PHRASE_STOP and phrase):
+            break
+        phrase.append(w)
+        if len(phrase) >= 4:
+            break
+    return " ".join(phrase)
+
+
+def output_kpis(sentence: str, page: int) -> list[KpiRecord]:
+    """Reported outputs in one sentence ("1,250 champions are now trained"): one KPI per count
+    of people or things reached, with the whole sentence as description."""
+    text = clean_sentence(sentence)
+    if "£" in text or len(text) < 15 or not _OUTPUT_SIGNAL.search(text):
+        return []
+    if _FUTURE.search(text) and not re.search(r"\b(?:have|has|were|was|are now)\b", text):
+        return []
+    out: list[KpiRecord] = []
+    for m in _COUNT.finditer(text):
+        num = m.group("num")
+        value = _num_value(num)
+        if value is None or (num.isdigit() and 1900 <= value <= 2100):
+            continue
+        before = text[max(0, m.start() - 14): m.start()].lower()
+        if num.lower() == "one" or re.search(r"\bby\s*$", before):
+            continue  # "only one primary"; "supported by four members": the agent, not reached
+        if re.search(r"(?:aged?|age of|section|over the|paragraph|chapter|part|between)\s*$", before):
+            continue
+        what = _counted(text, m.end())
+        if not what or _NOT_OUTPUT.match(what) or what.lower() in _PHRASE_STOP:
+            continue
+        if what[0].isupper() and num.lower() in _NUMBER_WORDS:
+            continue  # "One Stop Shop", "Two Saints": names, not counts
+        out.append(KpiRecord(description=text, value=value, page=page))
+    return out
+
+
+def output_kpi(sentence: str, page: int) -> KpiRecord | None:
+    """The first reported output of a sentence, or None."""
+    found = output_kpis(sentence, page)
+    return found[0] if found else None
+
+
+def find_outputs(sentences: Sequence[tuple[str, int]]) -> list[KpiRecord]:
+    """Every reported output among ``sentences`` (text, page), the same sentence once."""
+    out: list[KpiRecord] = []
+    seen_values: set[tuple[str, float | None]] = set()
+    for sentence, page in sentences:
+        for kpi in output_kpis(sentence, page):
+            key = (kpi.description.lower(), kpi.value)
+            if key not in seen_values:
+                seen_values.add(key)
+                out.append(kpi)
+    return out

@@ -1,0 +1,531 @@
+"""Tables on pages, and logical tables rebuilt across page breaks.
+
+Council action plans are Word tables that run over many pages: the header may or may
+not repeat, a merged Priority cell runs down (and over) pages, a tall row is cut by the
+page break, and pdfplumber may drop or merge an empty column on a continuation page.
+So a table at the top of a page continues the one at the bottom of the previous page
+when its column *boundaries* line up (x positions, not column counts); a first row
+whose key cells are empty joins the row above; merged cells are carried down only for
+the columns that name a priority, objective or theme. Every row keeps its start page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from extractors.columns import ColumnMap, map_header, subheading
+from extractors.pdf import PageView
+
+#: x positions closer than this (points) are the same column boundary
+X_TOL = 4.0
+#: roles whose merged (spanning) cells are carried down to the rows they cover
+CARRY_ROLES = ("priority", "objective")
+#: a lead / status / date cell this short never breaks over a page
+SHORT_CELL = 60
+
+_LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
+          "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
+_TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text",
+         "min_words_vertical": 3, "min_words_horizontal": 2, "text_x_tolerance": 2}
+
+
+@dataclass
+class PageTable:
+    """One table as found on one page."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    xs: list[float]  # column boundaries, len(columns) + 1
+    rows: list[list[str | None]]
+    source: str = "ruled"  # or "aligned"
+    #: a bold short line just above the table (a priority heading over a plan table)
+    heading: str | None = None
+
+    @property
+    def ncols(self) -> int:
+        return len(self.xs) - 1
+
+
+@dataclass
+class Row:
+    """A logical row: cell texts aligned to the logical table's columns, and its start page."""
+
+    cells: list[str | None]
+    page: int
+    kind: str = "data"  # "data" or "subheading"
+    pages: list[int] = field(default_factory=list)
+    #: values given as stacked "label / value" rows under the row ("Lead" then "CSP")
+    extra: dict[str, str] = field(default_factory=dict)
+
+    def text(self, i: int | None) -> str:
+        if i is None or i >= len(self.cells):
+            return ""
+        return clean(self.cells[i])
+
+
+@dataclass
+class LogicalTable:
+    """A table as the author made it, possibly over several pages."""
+
+    page: int
+    xs: list[float]
+    header: list[str] | None
+    cmap: ColumnMap | None
+    rows: list[Row] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)
+    source: str = "ruled"
+    notes: list[str] = field(default_factory=list)
+    heading: str | None = None
+    #: a stacked field label waiting for its value in the next row
+    pending: tuple[str, int] | None = None
+
+
+def clean(text: str | None) -> str:
+    """Cell text with wrapped lines joined by single spaces."""
+    if not text:
+        return ""
+    text = re.sub(r"(\w)-\n(\w)", r"\1-\2", text)
+    return " ".join(text.split())
+
+
+def _empty(text: str | None) -> bool:
+    return not clean(text)
+
+
+# --------------------------------------------------------------------------- per page
+
+
+def _boundaries(xs_raw: Sequence[float], right: float) -> list[float]:
+    xs: list[float] = []
+    for x in sorted([*xs_raw, right]):
+        if not xs or x - xs[-1] > X_TOL:
+            xs.append(float(x))
+    return xs
+
+
+def _from_plumber(page: PageView, table: Any, source: str) -> PageTable | None:
+    rows = table.extract(x_tolerance=1.5)
+    if not rows or len(rows) < 1:
+        return None
+    cells = table.cells
+    x0s = sorted({c[0] for c in cells})
+    xs = _boundaries(x0s, table.bbox[2])
+    # pdfplumber aligns every row to the same x0 set; keep that width
+    ncols = max(len(r) for r in rows)
+    if len(xs) - 1 != ncols:
+        xs = [*x0s[:ncols], table.bbox[2]]
+    rows = [list(r) + [None] * (ncols - len(r)) for r in rows]
+    if ncols < 2 or not any(any(not _empty(c) for c in r) for r in rows):
+        return None
+    return PageTable(page=page.number, bbox=tuple(table.bbox), xs=xs, rows=rows, source=source)
+
+
+def _open_ends(page: PageView) -> list[float]:
+    """y of vertical rules' ends that no horizontal rule closes (a table cut at a page top/bottom
+    often loses its border there); closing them lets the cut cells be found."""
+    try:
+        edges = page.plumber.edges
+    except Exception:
+        return []
+    vertical = [e for e in edges if e.get("orientation") == "v" and e["bottom"] - e["top"] > 5]
+    horizontal = [e for e in edges if e.get("orientation") == "h"]
+    ends: set[float] = set()
+    for v in vertical:
+        for y in (v["top"], v["bottom"]):
+            closed = any(abs(h["top"] - y) <= 2 and h["x0"] - 2 <= v["x0"] <= h["x1"] + 2
+                         for h in horizontal)
+            crossed = any(o["top"] < y - 2 and o["bottom"] > y + 2 for o in vertical)
+            if not closed and not crossed:
+                ends.add(round(y, 1))
+    return sorted(ends)
+
+
+def find_page_tables(page: PageView) -> list[PageTable]:
+    """Ruled tables on a page (top to bottom); an aligned-text table when there are none."""
+    found: list[PageTable] = []
+    settings = dict(_LINES)
+    ends = _open_ends(page)
+    if ends:
+        settings["explicit_horizontal_lines"] = ends
+    try:
+        tables = page.plumber.find_tables(settings)
+    except Exception:  # pdfplumber on odd geometry: treat as no tables
+        tables = []
+    for t in tables:
+        pt = _from_plumber(page, t, "ruled")
+        if pt is not None and len(pt.rows) >= 1:
+            found.append(pt)
+    if not found:
+        found.extend(_aligned_tables(page))
+    found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
+    _add_headings(page, found)
+    return found
+
+
+def _lines(words: list[dict[str, Any]]) -> list[tuple[float, float, str, bool]]:
+    """Words grouped into lines: (top, bottom, text, all bold)."""
+    lines: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    return [(ln[0]["top"], max(w["bottom"] for w in ln), " ".join(w["text"] for w in ln),
+             all("bold" in str(w.get("fontname", "")).lower() for w in ln)) for ln in lines]
+
+
+def _add_headings(page: PageView, tables: list[PageTable]) -> None:
+    """The last bold short line between the previous table (or page top) and each table."""
+    try:
+        lines = _lines(page.words)
+    except Exception:
+        return
+    above = 0.0
+    for t in tables:
+        cands = [text for top, bottom, text, bold in lines
+                 if bold and above - 1 <= top and bottom <= t.bbox[1] + 1
+                 and len(text.split()) <= 14 and not text.rstrip().endswith((".", ":", ";"))
+                 and not re.match(r"^(?:priority|appendix|page|table)\b\s*\w*\.?$", text, re.I)]
+        if cands:
+            t.heading = cands[-1]
+        above = t.bbox[3]
+
+
+def _aligned_tables(page: PageView) -> list[PageTable]:
+    """Whitespace-aligned columns: accepted only when a row reads as a table header."""
+    try:
+        tables = page.plumber.find_tables(_TEXT)
+    except Exception:
+        return []
+    out: list[PageTable] = []
+    for t in tables:
+        pt = _from_plumber(page, t, "aligned")
+        if pt is None or pt.ncols < 3 or len(pt.rows) < 3:
+            continue
+        start = next((i for i, r in enumerate(pt.rows[:4]) if map_header(r) is not None), None)
+        if start is None:
+            continue
+        pt.rows = _merge_text_lines(pt.rows[start:], map_header(pt.rows[start]))
+        pt.bbox = (pt.bbox[0], pt.bbox[1], pt.bbox[2], pt.bbox[3])
+        out.append(pt)
+    return out
+
+
+def _merge_text_lines(rows: list[list[str | None]], cmap: ColumnMap | None) -> list[list[str | None]]:
+    """Text-strategy rows are lines; a line with an empty key cell continues the row above."""
+    if not rows or cmap is None:
+        return rows
+    key = _key_index(cmap)
+    if key is None:
+        key = next((i for i, r in enumerate(cmap.roles) if r not in CARRY_ROLES), 0)
+    out = [rows[0]]
+    for r in rows[1:]:
+        if len(out) > 1 and _empty(r[key]):
+            out[-1] = _join_cells(out[-1], r)
+        else:
+            out.append(r)
+    return out
+
+
+def _fits(row: list[str | None], c0: int, c1: int) -> bool:
+    """Does a row belong to a table nested in columns c0..c1 (nothing outside, not one spanning cell)?"""
+    if any(not _empty(c) for j, c in enumerate(row) if j < c0 or j > c1):
+        return False
+    inside = row[c0:c1 + 1]
+    if c1 > c0 and inside[0] is not None and all(c is None for c in inside[1:]):
+        return False
+    return any(not _empty(c) for c in inside)
+
+
+def _sub(pt: PageTable, rows: list[list[str | None]], c0: int, c1: int) -> PageTable:
+    return PageTable(page=pt.page, bbox=pt.bbox, xs=pt.xs[c0:c1 + 2],
+                     rows=[r[c0:c1 + 1] for r in rows], source=pt.source)
+
+
+def segment(pt: PageTable) -> list[PageTable]:
+    """Split a page table where a header row starts another table inside it.
+
+    Word users nest tables (a funding table inside a numbered-paragraph table) or stack
+    several tables in one grid; each header row with known column meanings starts one.
+    """
+    out: list[PageTable] = []
+    start, i = 0, 1
+    first = _header_key(pt.rows[0]) if pt.rows else ""
+    if not pt.rows:
+        return [pt]
+    while i < len(pt.rows):
+        row = pt.rows[i]
+        cmap = map_header(row)
+        if cmap is None or _header_key(row) == first:
+            i += 1
+            continue
+        filled = [j for j, c in enumerate(row) if not _empty(c)]
+        c0, c1 = filled[0], filled[-1]
+        if start < i:
+            out.append(PageTable(page=pt.page, bbox=pt.bbox, xs=pt.xs, rows=pt.rows[start:i],
+                                 source=pt.source))
+        j = i + 1
+        while j < len(pt.rows) and _fits(pt.rows[j], c0, c1):
+            j += 1
+        if c0 == 0 and c1 == pt.ncols - 1:
+            j = len(pt.rows)
+        out.append(_sub(pt, pt.rows[i:j], c0, c1))
+        start, i = j, j + 1
+    if start < len(pt.rows):
+        out.append(PageTable(page=pt.page, bbox=pt.bbox, xs=pt.xs, rows=pt.rows[start:],
+                             source=pt.source))
+    if out:
+        out[0].heading = pt.heading
+    return out
+
+
+def _project(pt: PageTable, xs: list[float]) -> tuple[PageTable, PageTable | None] | None:
+    """The leading rows of ``pt`` that continue a table nested in columns ``xs``, and the rest."""
+    c0 = next((k for k, x in enumerate(pt.xs) if abs(x - xs[0]) <= X_TOL), None)
+    c1 = next((k for k, x in enumerate(pt.xs) if abs(x - xs[-1]) <= X_TOL), None)
+    if c0 is None or c1 is None or c1 - c0 < 2 or (c0 == 0 and c1 == pt.ncols):
+        return None
+    j = 0
+    while j < len(pt.rows) and _fits(pt.rows[j], c0, c1 - 1):
+        j += 1
+    if j == 0:
+        return None
+    rest = PageTable(page=pt.page, bbox=pt.bbox, xs=pt.xs, rows=pt.rows[j:], source=pt.source) \
+        if j < len(pt.rows) else None
+    return _sub(pt, pt.rows[:j], c0, c1 - 1), rest
+
+
+# --------------------------------------------------------------------------- across pages
+
+
+def _aligned(prev: list[float], cur: list[float]) -> bool:
+    """Do ``cur``'s column boundaries line up with ``prev``'s (allowing dropped boundaries)?"""
+    if abs(prev[0] - cur[0]) > X_TOL * 2 or abs(prev[-1] - cur[-1]) > X_TOL * 2:
+        return False
+    inner = cur[1:-1]
+    matched = sum(1 for x in inner if any(abs(x - p) <= X_TOL for p in prev))
+    return matched == len(inner) and len(cur) >= max(3, (len(prev) + 1) // 2)
+
+
+def _remap(row: list[str | None], cur: list[float], prev: list[float]) -> list[str | None]:
+    """Put a continuation row's cells under the previous fragment's columns by x position."""
+    out: list[str | None] = [None] * (len(prev) - 1)
+    for j, text in enumerate(row):
+        a, b = cur[j], cur[j + 1]
+        targets = [i for i in range(len(prev) - 1)
+                   if a - X_TOL <= (prev[i] + prev[i + 1]) / 2 <= b + X_TOL]
+        if targets:
+            out[targets[0]] = text
+    return out
+
+
+def _header_key(row: Sequence[str | None]) -> str:
+    return "|".join(clean(c).lower() for c in row)
+
+
+def _is_repeat_header(row: Sequence[str | None], header: list[str] | None) -> bool:
+    if not header:
+        return False
+    return _header_key(row) == _header_key(header)
+
+
+def _key_index(cmap: ColumnMap | None) -> int | None:
+    if cmap is None:
+        return None
+    for role in ("number", "date"):
+        i = cmap.index(role)
+        if i is not None:
+            return i
+    return None
+
+
+def _join_cells(a: list[str | None], b: list[str | None]) -> list[str | None]:
+    out: list[str | None] = []
+    for x, y in zip(a, b, strict=False):
+        if _empty(y):
+            out.append(x)
+        elif _empty(x):
+            out.append(y)
+        else:
+            out.append(f"{x}\n{y}")
+    return out
+
+
+def continues_row(prev: Row, row: list[str | None], cmap: ColumnMap | None) -> bool:
+    """Is ``row`` (first row after a page break) the second half of ``prev``?"""
+    if not any(not _empty(c) for c in row):
+        return False
+    key = _key_index(cmap)
+    if key is not None:
+        return _empty(row[key]) and not _empty(prev.cells[key])
+    if cmap is None:
+        return _empty(row[0]) and not _empty(prev.cells[0])
+    act = cmap.index("activity")
+    if act is not None:
+        text = clean(row[act])
+        if not text:
+            return True  # a new row always states its action
+        if text[0].islower():
+            return True
+    short = [i for i in (cmap.indices("lead") + cmap.indices("status") + cmap.indices("timescale"))
+             if not _empty(prev.cells[i]) and len(clean(prev.cells[i])) <= SHORT_CELL]
+    # a new row names its own lead / status / date; the cut half of a row leaves them empty
+    return bool(short) and all(_empty(row[i]) for i in short)
+
+
+def _header_of(rows: list[list[str | None]]) -> tuple[int, ColumnMap | None]:
+    """Index of the header row (a title row may sit above it) and its column map."""
+    for i, r in enumerate(rows[:3]):
+        cmap = map_header(r)
+        if cmap is not None:
+            return i, cmap
+    return -1, None
+
+
+def _carry_down(table: LogicalTable) -> None:
+    """Fill merged Priority / Objective cells from above.
+
+    A merged cell reads as None below its first row, and as an empty ruled cell where a page
+    break or a cut row redraws it; under a filled priority neither means "no priority".
+    A new priority ends the objectives merged under the old one; a sub-heading ends both.
+    """
+    if table.cmap is None:
+        return
+    cols = [i for i, r in enumerate(table.cmap.roles) if r in CARRY_ROLES]
+    pri = table.cmap.index("priority")
+    last: dict[int, str | None] = {}
+    for row in table.rows:
+        if row.kind == "subheading":
+            last = {}
+            continue
+        if pri is not None and not _empty(row.cells[pri]) \
+                and clean(row.cells[pri]) != clean(last.get(pri)):
+            last = {}
+        for i in cols:
+            if _empty(row.cells[i]):
+                if i in last:
+                    row.cells[i] = last[i]
+            else:
+                last[i] = row.cells[i]
+
+
+def _add_rows(table: LogicalTable, rows: list[list[str | None]], page: int, first_after_break: bool) -> None:
+    ncols = len(table.xs) - 1
+    for k, cells in enumerate(rows):
+        cells = list(cells[:ncols]) + [None] * (ncols - len(cells))
+        if not any(not _empty(c) for c in cells):
+            continue
+        if k == 0 and first_after_break and table.rows and table.rows[-1].kind == "data" \
+                and continues_row(table.rows[-1], cells, table.cmap):
+            prev = table.rows[-1]
+            prev.cells = _join_cells(prev.cells, cells)
+            prev.pages.append(page)
+            continue
+        if table.header and _is_repeat_header(cells, table.header):
+            continue  # the header drawn again inside the table
+        label = _stacked_label(cells)
+        if label is not None and table.rows:
+            table.pending = label
+            continue
+        pending = table.pending
+        if pending is not None and table.rows:
+            role, col = pending
+            table.pending = None
+            filled = [j for j, c in enumerate(cells) if not _empty(c)]
+            if filled == [col] or (len(filled) == 1 and not table.rows[-1].extra.get(role)):
+                prev = table.rows[-1]
+                prev.extra[role] = " ".join(filter(None, [prev.extra.get(role), clean(cells[filled[0]])]))
+                continue
+        sub = subheading(cells, ncols) if table.cmap is not None else None
+        table.rows.append(Row(cells=cells, page=page, kind="subheading" if sub else "data",
+                              pages=[page]))
+
+
+def _stacked_label(cells: list[str | None]) -> tuple[str, int] | None:
+    """A row holding only a field label ("Lead") whose value sits in the row below."""
+    from extractors.columns import header_role
+
+    filled = [(j, clean(c)) for j, c in enumerate(cells) if not _empty(c)]
+    if len(filled) != 1 or len(filled[0][1]) > 25:
+        return None
+    role = header_role(filled[0][1])
+    return (role, filled[0][0]) if role in ("lead", "timescale", "status", "kpi", "progress") else None
+
+
+def build_logical_tables(page_tables: list[list[PageTable]]) -> list[LogicalTable]:
+    """Rebuild logical tables from each page's tables (``page_tables[i]`` = tables on one page)."""
+    out: list[LogicalTable] = []
+    open_table: LogicalTable | None = None
+    open_page = -1
+    for raw_tables in page_tables:
+        tables = [seg for t in raw_tables for seg in segment(t)]
+        if tables and open_table is not None and tables[0].page == open_page + 1 \
+                and not _aligned(open_table.xs, tables[0].xs):
+            projected = _project(tables[0], open_table.xs)
+            if projected is not None:
+                tables = [projected[0], *([projected[1]] if projected[1] else []), *tables[1:]]
+        for n, pt in enumerate(tables):
+            rows = pt.rows
+            if (n == 0 and open_table is not None and pt.page == open_page + 1
+                    and _aligned(open_table.xs, pt.xs) and pt.source == open_table.source):
+                if rows and _is_repeat_header(_remap(rows[0], pt.xs, open_table.xs), open_table.header):
+                    rows = rows[1:]
+                    new_table = False
+                else:
+                    hi, cm = _header_of(rows[:1])
+                    # a different header row starts a different table with the same layout
+                    new_table = cm is not None
+                if not new_table:
+                    mapped = [_remap(r, pt.xs, open_table.xs) for r in rows]
+                    _add_rows(open_table, mapped, pt.page, first_after_break=True)
+                    open_table.pages.append(pt.page)
+                    open_page = pt.page
+                    continue
+            hi, cmap = _header_of(rows)
+            header = [clean(c) for c in rows[hi]] if hi >= 0 else None
+            table = LogicalTable(page=pt.page, xs=pt.xs, header=header, cmap=cmap,
+                                 pages=[pt.page], source=pt.source, heading=pt.heading)
+            if hi > 0:
+                table.notes.append(f"title row above header: {clean(rows[0][0])[:60]!r}")
+            _add_rows(table, rows[hi + 1:] if hi >= 0 else rows, pt.page, first_after_break=False)
+            out.append(table)
+            open_table, open_page = table, pt.page
+        if not tables:
+            open_table = None
+    for t in out:
+        _carry_down(t)
+    return out
+
+
+def _trailing_heading(page: PageView, below: float) -> str | None:
+    """The last bold short line on a page below ``below`` (a heading for the next page's table)."""
+    try:
+        lines = _lines(page.words)
+    except Exception:
+        return None
+    cands = [text for top, _bottom, text, bold in lines
+             if bold and top >= below and len(text.split()) <= 14
+             and not text.rstrip().endswith((".", ":", ";"))]
+    return cands[-1] if cands else None
+
+
+def logical_tables(pages: list[PageView]) -> list[LogicalTable]:
+    """All logical tables of a document, in reading order.
+
+    A table with no heading right above it takes the last heading seen before it, so plan
+    tables under one heading (or a heading at the foot of the previous page) share it.
+    """
+    per_page: list[list[PageTable]] = []
+    latest: str | None = None
+    for p in pages:
+        tables = find_page_tables(p)
+        for t in tables:
+            latest = t.heading = t.heading or latest
+        trailing = _trailing_heading(p, tables[-1].bbox[3] if tables else 0.0)
+        latest = trailing or latest
+        per_page.append(tables)
+    return build_logical_tables(per_page)
+

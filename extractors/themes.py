@@ -1,0 +1,79 @@
+"""Map a priority or heading label to the contract's theme list (models.vocab.THEMES).
+
+Keyword rules over the general vocabulary of community safety papers, most specific
+first (``Criminal Exploitation of Young People`` is exploitation, not youth;
+``Labour exploitation`` is modern slavery). Unmatched labels fall back to ``context``
+(e.g. the objective text under the priority) and then to ``other``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from models.vocab import Theme
+
+#: (theme, pattern) in priority order; patterns are matched case-insensitively on word starts.
+_RULES: list[tuple[str, str]] = [
+    ("modern_slavery", r"modern slavery|human trafficking|trafficking|labour exploitation|"
+                       r"slavery|\bnrm\b|national referral mechanism|forced labour"),
+    ("vawg", r"\bvawg\b|violence against women|women and girls|drink spiking|spiking|"
+             r"night[- ]time (?:economy )?safety|ask for angela|misogyn|\bwomen\b"),
+    ("domestic_abuse", r"domestic abuse|domestic violence|domestic homicide|\bdhrs?\b|\bmarac\b|"
+                       r"sexual violence|sexual abuse|\bdomestic\b|stalking|coercive control|"
+                       r"\bidva\b|rape"),
+    ("criminal_exploitation", r"criminal exploitation|county lines|\bcse\b|\bcce\b|\bmace\b|"
+                              r"child sexual exploitation|exploitation|cuckooing|"
+                              r"\bceoyp\b|gangs?\b"),
+    ("prevent", r"\bprevent\b|radicali[sz]|extremis|terroris|\bchannel\b|counter[- ]terror"),
+    ("hate_crime", r"hate crime|hate incident|\bhate\b"),
+    ("serious_violence", r"serious violence|knife|weapon|violent crime|violence reduction|"
+                         r"homicide|\bviolence\b|\bsvd\b"),
+    ("fraud", r"fraud|scams?\b|cyber|online crime|doorstep crime"),
+    ("asb", r"anti[- ]?social behaviour|antisocial|\basb\b|community trigger|\bpspos?\b|"
+            r"nuisance|environmental crime|fly[- ]?tipping|graffiti"),
+    ("drugs_alcohol", r"drugs?\b|alcohol|substance misuse|substance use|addiction|"
+                      r"\bcombating drugs\b"),
+    ("reoffending", r"reoffending|re-offending|offender management|\biom\b|offenders?\b|"
+                    r"probation|rehabilitat"),
+    ("neighbourhood_crime", r"neighbourhood crime|volume crime|acquisitive|rural crime|\brural\b|"
+                            r"business crime|burglary|vehicle crime|robbery|theft|shoplifting|"
+                            r"retail crime|heritage crime|wildlife crime|cycle crime|\bbusinesse?s?\b|shop ?watch"),
+    ("road_safety", r"road safety|speeding|\broads?\b|driving|community speed"),
+    ("mental_health", r"mental health|wellbeing|suicide|mental ill"),
+    ("youth", r"young people|young person|youth|children|child\b|schools?\b|\bteen|"
+              r"adolescen|juvenile"),
+    ("governance", r"grant agreement|\bgrants?\b|funding|strategic assessment|information sharing|"
+                   r"statutory|protocol|action plan|partnership plan|understanding|needs assessment|"
+                   r"awareness raising and communications|communications"),
+    ("community_cohesion", r"cohesion|community tension|tensions|\bbame\b|minority ethnic|"
+                           r"resilien|engag\w* (?:with )?communit|communities|inclusi|"
+                           r"diversity|integration|refugee|asylum|faith|forums?\b|eyes and ears|\bcommunity\b|"
+                           r"caring communit|volunteer"),
+    ("governance", r"\bdata\b|reporting|digital|strategic assessment|information sharing|"
+                   r"statutory dut|duties|governance|partnership (?:working|running|business)|"
+                   r"communications|\bcomms\b|performance|funding|membership|training|"
+                   r"protocol|scrutiny|needs assessment|partnership plan"),
+]
+
+_COMPILED = [(theme, re.compile(pat, re.I)) for theme, pat in _RULES]
+
+
+def _match(text: str) -> Theme | None:
+    for theme, rx in _COMPILED:
+        if rx.search(text):
+            return cast(Theme, theme)
+    return None
+
+
+def theme_of(label: str, context: str = "") -> Theme:
+    """The normalised theme of a priority / heading label; ``context`` breaks ties for vague labels."""
+    label = " ".join((label or "").split())
+    found = _match(label)
+    if found is not None:
+        return found
+    if context:
+        found = _match(" ".join(context.split()))
+        if found is not None:
+            return found
+    return "other"

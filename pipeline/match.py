@@ -1,0 +1,930 @@
+"""Organisation text -> registry ids, decided with the document's own context.
+
+Short forms are local: "SCC" is Suffolk County Council in a Suffolk paper and Surrey County
+Council in a Surrey one, "Police" is whichever force serves the partnership. A
+``MatchContext`` (publishing council, the partnership's districts and force area, and the
+paper's own "Full Name (ABBR)" expansions) decides them. Precision first: when the context
+cannot decide, or a fuzzy match leaves a distinctive word unexplained, the answer is None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from models import ALL_PARTNERS_ID, Extraction, OrganisationRow, PartnershipRow
+from pipeline.registry import COUNCIL_KINDS, Organisation, Partnership, Registry
+from pipeline.registry.text import fold, looks_like_abbreviation, normalise
+
+#: fuzzy acceptance threshold (token_sort_ratio, 0-100), tuned on tests/data/mentions.jsonl
+FUZZY_THRESHOLD = 88.0
+
+# Words that never tell two organisations apart; every other word must be explained.
+_GENERIC_WORDS = frozenset(
+    [
+        "council",
+        "county",
+        "district",
+        "borough",
+        "city",
+        "of",
+        "and",
+        "for",
+        "police",
+        "constabulary",
+        "service",
+        "services",
+        "fire",
+        "rescue",
+        "authority",
+        "partnership",
+        "community",
+        "communities",
+        "safety",
+        "board",
+        "group",
+        "trust",
+        "office",
+        "the",
+        "team",
+        "network",
+        "nhs",
+        "commissioner",
+        "crime",
+        "department",
+        "ministry",
+        "agency",
+        "association",
+        "centre",
+        "forum",
+        "panel",
+        "unit",
+        "hub",
+        "integrated",
+        "care",
+        "metropolitan",
+        "royal",
+        "national",
+    ]
+)
+_TIER_WORDS = frozenset({"county", "district", "borough", "city"})
+_TEAM_WORDS = frozenset(
+    [
+        "team",
+        "teams",
+        "officer",
+        "officers",
+        "staff",
+        "department",
+        "departments",
+        "unit",
+        "housing",
+        "communities",
+        "research",
+        "advice",
+        "colleagues",
+        "lead",
+        "leads",
+        "manager",
+        "managers",
+        "directorate",
+        "division",
+        "section",
+        "project",
+        "programme",
+    ]
+)
+
+# Generic role phrases (normalised) -> the role the context resolves.
+_ROLES: dict[str, str] = {}
+for _role, _phrases in {
+    "authority": [
+        "council",
+        "this council",
+        "our council",
+        "local authority",
+        "the local authority",
+    ],
+    "district": [
+        "district council",
+        "borough council",
+        "city council",
+        "district and borough council",
+    ],
+    "county": ["county council", "county"],
+    "police": [
+        "police",
+        "constabulary",
+        "police force",
+        "local police",
+        "police service",
+        "neighbourhood policing team",
+        "safer neighbourhood team",
+        "snt",
+    ],
+    "fire": [
+        "fire",
+        "fire service",
+        "fire and rescue",
+        "fire and rescue service",
+        "fire brigade",
+        "frs",
+        "fire and rescue authority",
+    ],
+    "pcc": [
+        "pcc",
+        "opcc",
+        "pfcc",
+        "opfcc",
+        "police and crime commissioner",
+        "office of police and crime commissioner",
+        "office of the police and crime commissioner",
+        "police fire and crime commissioner",
+        "office of the police fire and crime commissioner",
+        "pcc office",
+        "opcc office",
+    ],
+    "trading_standards": ["trading standards", "ts", "trading standards service"],
+    "public_health": ["public health"],
+    "partnership": [
+        "csp",
+        "community safety partnership",
+        "the partnership",
+        "partnership",
+        "csp board",
+        "csps",
+    ],
+}.items():
+    for _phrase in _phrases:
+        _ROLES[normalise(_phrase)] = _role
+
+#: roles also counted when scanning running text (others are too vague there)
+_SCAN_ROLES = frozenset({"police", "fire", "pcc", "trading_standards"})
+#: single-word names that are everyday words: never scanned for in running text
+_COMMON_WORD_NAMES = frozenset(
+    [
+        "mind",
+        "refuge",
+        "respect",
+        "shelter",
+        "unseen",
+        "action",
+        "probation",
+        "all",
+        "norse",
+        "restitute",
+        "leeway",
+        "galop",
+    ]
+)
+
+
+@dataclass
+class MatchContext:
+    """What the document tells us about where it is from."""
+
+    authority_gss: str | None = None
+    area_gss: set[str] = field(default_factory=set)
+    force: str | None = None
+    expansions: dict[str, str] = field(default_factory=dict)
+    #: additions: the partnership and the publishing council as registry ids
+    partnership_id: str | None = None
+    authority_id: str | None = None
+
+    def key(self) -> tuple:
+        return (
+            self.authority_gss,
+            frozenset(self.area_gss),
+            self.force,
+            tuple(sorted(self.expansions.items())),
+            self.partnership_id,
+            self.authority_id,
+        )
+
+
+@dataclass(frozen=True)
+class Match:
+    organisation_id: str
+    name: str
+    score: float
+    method: str
+
+
+# --------------------------------------------------------------------------- the matcher
+
+
+class Matcher:
+    """Registry-derived lookup structures, built once per registry."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self.choices: list[str] = []
+        self.choice_ids: list[str] = []
+        self.token_index: dict[str, list[int]] = {}
+        for key, ids in registry.names.items():
+            for org_id in ids:
+                idx = len(self.choices)
+                self.choices.append(key)
+                self.choice_ids.append(org_id)
+                for token in set(key.split()) - _GENERIC_WORDS:
+                    self.token_index.setdefault(token, []).append(idx)
+        self._cache: dict[tuple, Match | None] = {}
+        self.vocabulary: list[str] = sorted(self.token_index)
+        self._near_cache: dict[str, tuple[str, ...]] = {}
+        self._role_keys: list[str] = [k for k in _ROLES if len(k) >= 6]
+        self._scan_patterns: dict[str, list[str]] | None = None
+        self._first_tokens: dict[str, set[int]] = {}
+
+    # ------------------------------------------------------------------ context helpers
+
+    def compatible(self, org: Organisation, ctx: MatchContext) -> bool | None:
+        """True/False when both sides have areas; None when either has none."""
+        if not org.areas:
+            return None if org.kind != "all" else True
+        if not ctx.area_gss:
+            return None
+        return bool(org.areas & ctx.area_gss)
+
+    def _pick(self, ids: Iterable[str], ctx: MatchContext, key: str) -> Organisation | None:
+        orgs = [o for o in (self.registry.get(i) for i in dict.fromkeys(ids)) if o is not None]
+        orgs = [o for o in orgs if self._alias_allowed(o, key, ctx)]
+        if len(orgs) == 1:
+            return orgs[0]
+        if not orgs:
+            return None
+        fits = [o for o in orgs if self.compatible(o, ctx) is True]
+        if len(fits) == 1:
+            return fits[0]
+        pool = fits or orgs
+        for o in pool:
+            if ctx.authority_id and o.id == ctx.authority_id:
+                return o
+        current = [o for o in pool if o.current]
+        return current[0] if len(current) == 1 else None
+
+    def _alias_allowed(self, org: Organisation, key: str, ctx: MatchContext) -> bool:
+        """A curated local body's alias without its place name needs the place in context."""
+        if org.source != "curated" or not org.place or not org.areas:
+            return True
+        if normalise(org.place) in key or key == normalise(org.name):
+            return True
+        return self.compatible(org, ctx) is True
+
+    def _by_kind(self, kinds: set[str], ctx: MatchContext) -> Organisation | None:
+        """The single current organisation of these kinds whose area fits the context."""
+        if not ctx.area_gss:
+            return None
+        found = [
+            o
+            for o in self.registry.organisations.values()
+            if o.kind in kinds and o.current and o.areas & ctx.area_gss
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def resolve_role(self, role: str, ctx: MatchContext) -> Organisation | None:
+        reg = self.registry
+        authority = reg.get(ctx.authority_id) if ctx.authority_id else None
+        if role == "authority":
+            return authority
+        if role == "district":
+            if authority and authority.kind in {"district_council", "unitary_council"}:
+                return authority
+            part = reg.partnership(ctx.partnership_id) if ctx.partnership_id else None
+            if part is not None:
+                districts = [
+                    o
+                    for o in reg.organisations.values()
+                    if o.kind == "district_council" and o.current and o.gss_code in part.areas
+                ]
+                return districts[0] if len(districts) == 1 else None
+            return None
+        if role in {"county", "trading_standards", "public_health"}:
+            if authority and authority.kind == "county_council":
+                return authority
+            if authority and authority.kind == "unitary_council":
+                return authority if role != "county" else None
+            if authority and authority.parent:
+                return reg.get(authority.parent)
+            return self._by_kind({"county_council"}, ctx)
+        if role == "police":
+            return reg.get(ctx.force) if ctx.force else self._by_kind({"police"}, ctx)
+        if role == "fire":
+            return self._by_kind({"fire_rescue"}, ctx)
+        if role == "pcc":
+            force = reg.get(ctx.force) if ctx.force else None
+            if force is not None:
+                pfas = {a for a in force.areas if a.startswith(("E23", "W15"))}
+                offices = [
+                    o
+                    for o in reg.organisations.values()
+                    if o.kind == "pcc" and o.areas & pfas and o.areas
+                ]
+                if len(offices) == 1:
+                    return offices[0]
+            return self._by_kind({"pcc"}, ctx)
+        if role == "partnership":
+            return reg.get(ctx.partnership_id) if ctx.partnership_id else None
+        return None
+
+    # ------------------------------------------------------------------ matching
+
+    def match(self, text: str | None, ctx: MatchContext | None = None) -> Match | None:
+        if not text or not text.strip():
+            return None
+        ctx = ctx or MatchContext()
+        cache_key = (text, ctx.key())
+        if cache_key in self._cache:
+            return self._cache[cache_key]
+        result = self._match(text, ctx)
+        if len(self._cache) > 100_000:
+            self._cache.clear()
+        self._cache[cache_key] = result
+        return result
+
+    def _result(self, org: Organisation | None, score: float, method: str) -> Match | None:
+        return Match(org.id, org.name, score, method) if org is not None else None
+
+    def _match(self, text: str, ctx: MatchContext) -> Match | None:
+        raw = _clean(text)
+        if not raw:
+            return None
+        # "Full Name (ABBR)": match the name, the letters only confirm it
+        paren = re.match(r"^(.*\S)\s*\(([^()]+)\)$", raw)
+        if paren:
+            inner = self._match(paren.group(1), ctx) or self._match(paren.group(2), ctx)
+            return inner
+        if looks_like_abbreviation(raw):
+            return self.match_abbreviation(raw, ctx)
+        key = normalise(raw)
+        if not key:
+            return None
+        role = _ROLES.get(key)
+        if role is not None:
+            return self._result(self.resolve_role(role, ctx), 90.0, "context")
+        ids = self.registry.names.get(key)
+        if ids:
+            org = self._pick(ids, ctx, key)
+            return self._result(org, 100.0, "exact") if org else None
+        found = self._match_parts(raw, key, ctx)
+        if found is not None:
+            return found
+        near_role = process.extractOne(key, self._role_keys, scorer=fuzz.ratio, score_cutoff=90)
+        if near_role is not None:
+            org = self.resolve_role(_ROLES[near_role[0]], ctx)
+            return self._result(org, float(near_role[1]) * 0.9, "context")
+        return self.fuzzy(key, ctx)
+
+    def _match_parts(self, raw: str, key: str, ctx: MatchContext) -> Match | None:
+        """'SCC VAWG team', 'West Suffolk Council Housing team', 'East Cambs Police'."""
+        words = raw.split()
+        if (
+            len(words) > 1
+            and looks_like_abbreviation(words[0].rstrip(":,"))
+            and (words[0].endswith(":") or _is_part(words[1:]))
+        ):
+            found = self.match_abbreviation(words[0].rstrip(":,"), ctx)
+            if found is not None:
+                return Match(found.organisation_id, found.name, 90.0, "part-of")
+        tokens = key.split()
+        for cut in range(len(tokens) - 1, 1, -1):
+            head = " ".join(tokens[:cut])
+            ids = self.registry.names.get(head)
+            if ids and _ROLES.get(head) is None and _is_part(tokens[cut:]):
+                org = self._pick(ids, ctx, head)
+                if org is not None:
+                    return Match(org.id, org.name, 90.0, "part-of")
+                return None
+        # "<place> Police" where the place lies in the context's area
+        for role, suffixes in (("police", ("police", "constabulary")), ("fire", ("fire service",))):
+            for suffix in suffixes:
+                if key.endswith(" " + suffix):
+                    place = key[: -len(suffix) - 1]
+                    councils = [self.registry.get(i) for i in self.registry.places.get(place, [])]
+                    if any(c is not None and self.compatible(c, ctx) for c in councils):
+                        return self._result(self.resolve_role(role, ctx), 88.0, "context")
+        return None
+
+    def match_abbreviation(self, abbr: str, ctx: MatchContext) -> Match | None:
+        abbr = abbr.strip().strip(".")
+        upper = abbr.upper()
+        for written, full in ctx.expansions.items():
+            if written.upper() == upper:
+                inner = MatchContext(
+                    ctx.authority_gss,
+                    ctx.area_gss,
+                    ctx.force,
+                    {},
+                    ctx.partnership_id,
+                    ctx.authority_id,
+                )
+                found = self._match(full, inner)
+                if found is not None:
+                    return Match(found.organisation_id, found.name, 98.0, "expansion")
+        role = _ROLES.get(normalise(abbr))
+        if role is not None:
+            authority = self.registry.get(ctx.authority_id) if ctx.authority_id else None
+            if authority is not None and upper in {a.upper() for a in authority.abbreviations}:
+                return None  # "PCC" in Peterborough City Council's own paper: undecidable
+            return self._result(self.resolve_role(role, ctx), 90.0, "context")
+        ids = self.registry.abbreviations.get(upper, [])
+        if not ids:
+            # a name that is itself letters ("HSBC", "NSPCC")
+            named = self.registry.names.get(normalise(abbr))
+            org = self._pick(named, ctx, normalise(abbr)) if named else None
+            return self._result(org, 100.0, "exact")
+        orgs = [self.registry.get(i) for i in ids]
+        orgs = [o for o in orgs if o is not None]
+        national = [o for o in orgs if not o.areas and o.kind not in COUNCIL_KINDS]
+        local_fit = [o for o in orgs if o.areas and self.compatible(o, ctx) is True]
+        if local_fit and len(local_fit) > 1 and ctx.authority_gss:
+            # the bodies serving the publishing council's own area come first
+            own = [o for o in local_fit if ctx.authority_gss in o.areas]
+            local_fit = own or local_fit
+        if local_fit:
+            if len(local_fit) == 1:
+                return self._result(local_fit[0], 95.0, "abbreviation")
+            for o in local_fit:
+                if o.id in {ctx.authority_id, ctx.partnership_id}:
+                    return self._result(o, 95.0, "abbreviation")
+            return None  # several local bodies share the letters: undecidable
+        if len(national) == 1:
+            return self._result(national[0], 95.0, "abbreviation")
+        return None
+
+    def fuzzy(self, key: str, ctx: MatchContext) -> Match | None:
+        tokens = set(key.split()) - _GENERIC_WORDS
+        if not tokens:
+            return None
+        pool: set[int] = set()
+        for token in tokens:
+            for near in self._near_tokens(token):
+                pool.update(self.token_index.get(near, ()))
+        if not pool:
+            return None
+        indices = sorted(pool)
+        choices = [self.choices[i] for i in indices]
+        best = process.extract(
+            key, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_THRESHOLD, limit=5
+        )
+        for _choice, score, pos in best:
+            candidate = self.choices[indices[pos]]
+            if not _words_explained(key, candidate):
+                continue
+            org = self._pick([self.choice_ids[indices[pos]]], ctx, candidate)
+            if org is None:
+                continue
+            # a different organisation scoring as well makes it a coin toss
+            rivals = [
+                self.choice_ids[indices[p]]
+                for _c, s, p in best
+                if s >= score - 1
+                and self.choice_ids[indices[p]] != org.id
+                and _words_explained(key, self.choices[indices[p]])
+            ]
+            if rivals:
+                return None
+            return Match(org.id, org.name, float(score), "fuzzy")
+        return None
+
+    def best_guess(self, text: str) -> tuple[str | None, float | None]:
+        """Nearest registry name regardless of threshold (for the candidates table)."""
+        key = normalise(_clean(text))
+        if not key or not self.choices:
+            return None, None
+        found = process.extractOne(key, self.choices, scorer=fuzz.token_sort_ratio)
+        if found is None:
+            return None, None
+        return self.choice_ids[found[2]], float(found[1])
+
+    def _near_tokens(self, token: str) -> tuple[str, ...]:
+        """Registry words within a typo of ``token`` (or one a prefix of the other)."""
+        cached = self._near_cache.get(token)
+        if cached is not None:
+            return cached
+        if token in self.token_index and len(token) < 5:
+            found: tuple[str, ...] = (token,)
+        else:
+            hits = process.extract(
+                token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=20
+            )
+            found = tuple({token, *(hit[0] for hit in hits)} & self.token_index.keys())
+        self._near_cache[token] = found
+        return found
+
+    # ------------------------------------------------------------------ scanning text
+
+    def scan_patterns(self) -> dict[str, list[str]]:
+        """Normalised name/alias -> ids, for phrase scanning (role phrases and common words out)."""
+        if self._scan_patterns is None:
+            patterns: dict[str, list[str]] = {}
+            for key, ids in self.registry.names.items():
+                if ALL_PARTNERS_ID in ids or _ROLES.get(key) is not None:
+                    continue
+                if " " not in key and (
+                    key in _COMMON_WORD_NAMES
+                    or len(key) <= 4
+                    or all(
+                        (self.registry.get(i).source or "").startswith("gov-register") for i in ids
+                    )
+                ):
+                    continue  # one everyday-looking word ("met", "Tate"): too loose for running text
+                patterns[key] = ids
+            for key, role in _ROLES.items():
+                if role in _SCAN_ROLES and (" " in key or key in {"police", "constabulary"}):
+                    patterns.setdefault(key, [f"role:{role}"])
+            self._scan_patterns = patterns
+            first: dict[str, set[int]] = {}
+            for key in patterns:
+                tokens = key.split()
+                first.setdefault(tokens[0], set()).add(len(tokens))
+            self._first_tokens = first
+        return self._scan_patterns
+
+    def find_mentions(self, page_texts: list[str], ctx: MatchContext) -> list[tuple[str, str, int]]:
+        patterns = self.scan_patterns()
+        first = self._first_tokens
+        seen: dict[str, tuple[str, str, int]] = {}
+        abbr_cache: dict[str, Match | None] = {}
+        for page_no, page in enumerate(page_texts, start=1):
+            tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(fold(page))]
+            norm = [normalise(t[0]) for t in tokens]
+            keep = [i for i, n in enumerate(norm) if n]
+            words = [norm[i] for i in keep]
+            i = 0
+            while i < len(keep):
+                hit = None
+                for length in sorted(first.get(words[i], ()), reverse=True):
+                    if i + length > len(keep):
+                        continue
+                    key = " ".join(words[i : i + length])
+                    if key in patterns:
+                        hit = (key, length)
+                        break
+                if hit is None:
+                    original = tokens[keep[i]][0]
+                    if looks_like_abbreviation(original):
+                        if original not in abbr_cache:
+                            abbr_cache[original] = (
+                                self.match_abbreviation(original, ctx)
+                                if original.upper() in self.registry.abbreviations
+                                or _ROLES.get(normalise(original)) in _SCAN_ROLES
+                                or original in ctx.expansions
+                                else None
+                            )
+                        found = abbr_cache[original]
+                        if found is not None and found.organisation_id not in seen:
+                            seen[found.organisation_id] = (found.organisation_id, original, page_no)
+                    i += 1
+                    continue
+                key, length = hit
+                start = tokens[keep[i]][1]
+                end = tokens[keep[i + length - 1]][2]
+                written = page[start:end] if len(page) == len(fold(page)) else fold(page)[start:end]
+                ids = patterns[key]
+                if ids[0].startswith("role:"):
+                    org = self.resolve_role(ids[0][5:], ctx)
+                else:
+                    org = self._pick(ids, ctx, key)
+                if org is not None and org.id not in seen:
+                    seen[org.id] = (org.id, written, page_no)
+                i += length
+        return sorted(seen.values(), key=lambda m: (m[2], m[0]))
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|&")
+_MATCHERS: dict[int, Matcher] = {}
+
+
+def matcher_for(registry: Registry | None = None) -> Matcher:
+    """The (cached) matcher of a registry; the packaged registry by default."""
+    registry = registry or Registry.load()
+    found = _MATCHERS.get(id(registry))
+    if found is None or found.registry is not registry:
+        found = Matcher(registry)
+        _MATCHERS[id(registry)] = found
+    return found
+
+
+def _is_part(words: list[str]) -> bool:
+    """The words after an organisation name a part of it ("VAWG team", "Housing and Advice")."""
+    lowered = [normalise(w) for w in words]
+    return any(w in _TEAM_WORDS for w in lowered) or (
+        len(words) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in words)
+        and not any(normalise(w) in _GENERIC_WORDS for w in words)
+    )
+
+
+def _clean(text: str) -> str:
+    text = fold(text).strip()
+    text = re.sub(r"\s+", " ", text)
+    text = text.strip(" .,;:-*•")
+    text = re.sub(r"^(the|and|by|with|from|via)\s+", "", text, flags=re.I)
+    return text
+
+
+def _similar(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    if len(a) <= 5 or len(b) <= 5:
+        return fuzz.ratio(a, b) >= 88
+    if a.startswith(b) or b.startswith(a):
+        return True
+    return fuzz.ratio(a, b) >= 85
+
+
+def _words_explained(key: str, candidate: str) -> bool:
+    """Every distinctive word on each side has a near-twin on the other; tiers agree."""
+    a, b = key.split(), candidate.split()
+    tiers_a, tiers_b = set(a) & _TIER_WORDS, set(b) & _TIER_WORDS
+    if tiers_a and tiers_b and tiers_a != tiers_b:
+        # "Cambridge County Council" may still be Cambridgeshire County Council, not the City
+        return False
+    da = [w for w in a if w not in _GENERIC_WORDS]
+    db = [w for w in b if w not in _GENERIC_WORDS]
+    return all(any(_similar(x, y) for y in b) for x in da) and all(
+        any(_similar(y, x) for x in a) for y in db
+    )
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def match_org(
+    text: str | None, ctx: MatchContext | None = None, registry: Registry | None = None
+) -> Match | None:
+    """The registry organisation ``text`` names in this context, or None when unsure."""
+    return matcher_for(registry).match(text, ctx)
+
+
+def find_mentions(
+    page_texts: list[str], ctx: MatchContext, registry: Registry | None = None
+) -> list[tuple[str, str, int]]:
+    """(organisation_id, text as written, first page) for every organisation named in the pages."""
+    return matcher_for(registry).find_mentions(page_texts, ctx)
+
+
+_EXPANSION = re.compile(r"\(\s*([A-Z][A-Za-z&]{1,9}s?)\s*\)")
+_JOINERS = {"of", "and", "the", "for", "&", "in", "on", "to", "de"}
+
+
+def find_expansions(page_texts: Iterable[str]) -> dict[str, str]:
+    """The paper's own "Full Name (ABBR)" pairs, letters matched to word initials."""
+    found: dict[str, str] = {}
+    for page in page_texts:
+        text = fold(page)
+        for m in _EXPANSION.finditer(text):
+            abbr = m.group(1)
+            letters = [c.lower() for c in abbr if c.isalpha() and (c.isupper() or c.isdigit())]
+            if len(letters) < 2 or sum(c.isupper() for c in abbr) < 2:
+                continue
+            before = re.split(r"[\n.;:()]", text[max(0, m.start() - 160) : m.start()])[-1]
+            words = re.findall(r"[A-Za-z][A-Za-z'-]*", before)
+            name = _initials_span(words, letters)
+            if name and abbr not in found:
+                found[abbr] = name
+    return found
+
+
+def _initials_span(words: list[str], letters: list[str]) -> str | None:
+    """Shortest run of trailing words whose initials spell the letters (joiners may be skipped)."""
+    parts: list[str] = []
+    for w in words:
+        parts.extend(p for p in w.split("-") if p)
+    j = len(letters) - 1
+    i = len(parts) - 1
+    start = None
+    while i >= 0 and j >= 0:
+        word = parts[i]
+        if word[0].lower() == letters[j]:
+            j -= 1
+            start = i
+        elif word.lower() not in _JOINERS:
+            return None
+        i -= 1
+    if j >= 0 or start is None:
+        return None
+    return " ".join(parts[start:])
+
+
+# --------------------------------------------------------------------------- whole documents
+
+
+def build_context(
+    extraction: Extraction, registry: Registry | None = None
+) -> tuple[MatchContext, Organisation | None, Partnership | None]:
+    """Context from the publishing council, the partnership and the paper's expansions."""
+    registry = registry or Registry.load()
+    m = matcher_for(registry)
+    expansions = find_expansions(extraction.page_texts)
+    bare = MatchContext(expansions=expansions)
+    authority = _match_authority(m, extraction.meta.authority_text, bare)
+    ctx = MatchContext(expansions=expansions)
+    if authority is not None:
+        ctx.authority_id = authority.id
+        ctx.authority_gss = authority.gss_code
+        ctx.area_gss = set(authority.areas)
+    partnership = match_partnership(extraction.meta.partnership_text, ctx, registry)
+    if partnership is None and extraction.meta.partnership_text is None:
+        partnership = _partnership_from_text(m, extraction.page_texts, ctx)
+    if partnership is None and authority is not None:
+        partnership = _partnership_for_authority(registry, authority)
+    if partnership is not None:
+        ctx.partnership_id = partnership.id
+        if authority is None or authority.kind != "county_council":
+            ctx.area_gss |= set(partnership.areas)
+        else:
+            ctx.area_gss |= {a for a in partnership.areas if a.startswith(("E23", "W15"))}
+        ctx.force = partnership.force
+    if ctx.force is None and ctx.area_gss:
+        force = m._by_kind({"police"}, ctx)
+        ctx.force = force.id if force else None
+    if ctx.force:
+        force = registry.get(ctx.force)
+        if force is not None:
+            ctx.area_gss |= {a for a in force.areas if a.startswith(("E23", "W15"))}
+    return ctx, authority, partnership
+
+
+def _match_authority(m: Matcher, text: str | None, ctx: MatchContext) -> Organisation | None:
+    found = m.match(text, ctx) if text else None
+    org = m.registry.get(found.organisation_id) if found else None
+    return org if org is not None and org.kind in COUNCIL_KINDS else None
+
+
+def match_partnership(
+    text: str | None, ctx: MatchContext, registry: Registry | None = None
+) -> Partnership | None:
+    """The CSP ``text`` names ("Western Suffolk CSP", "NCCSP", "the CSP" via the context)."""
+    if not text:
+        return None
+    registry = registry or Registry.load()
+    found = matcher_for(registry).match(text, ctx)
+    if found is not None and found.organisation_id in registry.partnerships:
+        return registry.partnerships[found.organisation_id]
+    return None
+
+
+def _partnership_for_authority(registry: Registry, authority: Organisation) -> Partnership | None:
+    if not authority.gss_code:
+        return None
+    found = [
+        p for p in registry.partnerships.values() if p.current and authority.gss_code in p.areas
+    ]
+    if authority.kind == "county_council":
+        districts = {
+            o.gss_code
+            for o in registry.organisations.values()
+            if o.parent == authority.id and o.current and o.gss_code
+        }
+        found = [p for p in found if districts and districts <= p.areas]
+        return found[0] if len(found) == 1 else None
+    return found[0] if len(found) == 1 else None
+
+
+def _partnership_from_text(m: Matcher, pages: list[str], ctx: MatchContext) -> Partnership | None:
+    counts: Counter[str] = Counter()
+    for org_id, _text, _page in m.find_mentions(pages[:5], ctx):
+        if org_id in m.registry.partnerships:
+            counts[org_id] += 1
+    if len(counts) == 1:
+        return m.registry.partnerships[next(iter(counts))]
+    return None
+
+
+@dataclass
+class Resolution:
+    """Every organisation reference in one extraction, resolved to registry ids."""
+
+    partnership: PartnershipRow | None = None
+    authority: str | None = None
+    lead_orgs: dict[tuple[int, int], tuple[str | None, float | None]] = field(default_factory=dict)
+    funders: dict[int, str | None] = field(default_factory=dict)
+    recipients: dict[int, str | None] = field(default_factory=dict)
+    mentions: list[tuple[str, str, int]] = field(default_factory=list)
+    candidates: list[tuple[str, int, int, str | None, float | None]] = field(default_factory=list)
+    organisations: list[OrganisationRow] = field(default_factory=list)
+    context: MatchContext | None = None
+
+
+_ORGISH = re.compile(
+    r"\b((?:[A-Z][A-Za-z'&-]+|of|and|&|for|the)(?:\s+(?:[A-Z][A-Za-z'&-]+|of|and|&|for|the)){0,6}\s+"
+    r"(?:Council|Trust|Partnership|Board|Network|Charity|Foundation|Association|Alliance|CIC|"
+    r"Ltd|Limited|Society|Agency|Service|Services|Centre|Project|Group|Forum|Hub|Constabulary|Police))\b"
+)
+
+
+def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolution:
+    """Resolve partnership, authority, leads, funders, recipients, mentions and candidates."""
+    registry = registry or Registry.load()
+    m = matcher_for(registry)
+    ctx, authority, partnership = build_context(extraction, registry)
+    res = Resolution(context=ctx)
+    res.partnership = partnership.row() if partnership else None
+    res.authority = authority.name if authority else None
+    referenced: dict[str, None] = {}
+    if authority is not None:
+        referenced[authority.id] = None
+
+    people = {normalise(p.name): p.org_text for p in extraction.meta.people if p.org_text}
+    first_names: dict[str, set[str]] = {}
+    for p in extraction.meta.people:
+        if p.org_text and normalise(p.name):
+            first_names.setdefault(normalise(p.name).split()[0], set()).add(p.org_text)
+
+    for ai, activity in enumerate(extraction.activities):
+        for li, lead in enumerate(activity.leads):
+            result: tuple[str | None, float | None] = (None, None)
+            if lead.all_partners:
+                result = (ALL_PARTNERS_ID, 100.0)
+            elif lead.org_text:
+                found = m.match(lead.org_text, ctx)
+                result = (found.organisation_id, found.score) if found else (None, None)
+            elif lead.person:
+                org_text = people.get(normalise(lead.person))
+                if org_text is None:
+                    options = first_names.get(
+                        normalise(lead.person).split()[0] if normalise(lead.person) else "", set()
+                    )
+                    org_text = (
+                        next(iter(options))
+                        if len(options) == 1 and " " not in normalise(lead.person)
+                        else None
+                    )
+                if org_text:
+                    found = m.match(org_text, ctx)
+                    result = (found.organisation_id, found.score) if found else (None, None)
+            res.lead_orgs[(ai, li)] = result
+            if result[0]:
+                referenced[result[0]] = None
+
+    for fi, funding in enumerate(extraction.funding):
+        for text, target in (
+            (funding.funder_text, res.funders),
+            (funding.recipient_text, res.recipients),
+        ):
+            found = m.match(text, ctx) if text else None
+            target[fi] = found.organisation_id if found else None
+            if found:
+                referenced[found.organisation_id] = None
+
+    res.mentions = m.find_mentions(extraction.page_texts, ctx)
+    for org_id, _text, _page in res.mentions:
+        referenced[org_id] = None
+    res.candidates = _candidates(m, extraction, ctx)
+
+    for org_id in referenced:
+        org = registry.get(org_id)
+        if org is not None:
+            res.organisations.append(org.row())
+    return res
+
+
+def _candidates(
+    m: Matcher, extraction: Extraction, ctx: MatchContext
+) -> list[tuple[str, int, int, str | None, float | None]]:
+    """Names that look like organisations but matched nothing: (text, page, count, guess, score)."""
+    seen: dict[str, list] = {}
+    texts: list[tuple[str, int]] = []
+    for activity in extraction.activities:
+        for lead in activity.leads:
+            if lead.org_text and not lead.all_partners:
+                texts.append((lead.org_text, activity.page))
+    for funding in extraction.funding:
+        for text in (funding.funder_text, funding.recipient_text):
+            if text:
+                texts.append((text, funding.page))
+    for page_no, page in enumerate(extraction.page_texts, start=1):
+        for match in _ORGISH.finditer(fold(page)):
+            phrase = re.sub(r"^(?:(?:the|of|and|for|&)\s+)+", "", match.group(1), flags=re.I)
+            if len(phrase.split()) >= 2:
+                texts.append((phrase, page_no))
+    for text, page in texts:
+        key = normalise(text)
+        if not key or _ROLES.get(key) or m.match(text, ctx) is not None:
+            continue
+        if key in seen:
+            seen[key][2] += 1
+            continue
+        guess, score = m.best_guess(text)
+        seen[key] = [text.strip(), page, 1, guess, score]
+    return [tuple(v) for v in seen.values()]  # type: ignore[misc]
+
+
+__all__ = [
+    "FUZZY_THRESHOLD",
+    "Match",
+    "MatchContext",
+    "Matcher",
+    "Resolution",
+    "build_context",
+    "find_expansions",
+    "find_mentions",
+    "match_org",
+    "match_partnership",
+    "resolve",
+]

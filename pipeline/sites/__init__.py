@@ -1,0 +1,36 @@
+"""Site adapters: how to find committees, meetings and documents on each kind of council site."""
+
+from __future__ import annotations
+
+from pipeline.http import PoliteClient
+from pipeline.sites.base import Committee, DocumentLink, Meeting, SiteAdapter
+from pipeline.sites.cmis import CmisAdapter
+from pipeline.sites.generic import GenericAdapter
+from pipeline.sites.moderngov import ModernGovAdapter
+
+ADAPTERS: dict[str, type[SiteAdapter]] = {
+    "moderngov": ModernGovAdapter,
+    "cmis": CmisAdapter,
+    "generic": GenericAdapter,
+}
+
+__all__ = ["ADAPTERS", "Committee", "DocumentLink", "Meeting", "SiteAdapter", "adapter_for"]
+
+
+def adapter_for(url: str, client: PoliteClient, kind: str = "auto",
+                name: str | None = None) -> SiteAdapter:
+    """The adapter for ``kind``, or the first whose markers the URL (then its page) shows."""
+    if kind == "generic":
+        return GenericAdapter(url, client, name=name)
+    if kind != "auto":
+        return ADAPTERS[kind](url, client)
+    for cls in (ModernGovAdapter, CmisAdapter):
+        if cls.detect(url, None):
+            return cls(url, client)
+    page = client.get(url, accept="text/html,application/xhtml+xml,*/*;q=0.5").text
+    for cls in (ModernGovAdapter, CmisAdapter):
+        if cls.detect(url, page):
+            return cls(url, client)
+    adapter = GenericAdapter(url, client, name=name)
+    adapter._text = page
+    return adapter

@@ -1,0 +1,156 @@
+"""Labelled-set accuracy, false-match rate, context decisions and a micro-benchmark."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from models import DocumentMeta, Extraction, LeadPart
+from models.extraction import ActivityRecord, FundingRecord, PersonRecord
+from pipeline.match import (
+    MatchContext,
+    build_context,
+    find_expansions,
+    find_mentions,
+    match_org,
+    matcher_for,
+    resolve,
+)
+from pipeline.registry import Registry
+
+LABELS = Path(__file__).parent / "data" / "mentions.jsonl"
+
+
+_CTX: dict[str | None, MatchContext] = {}
+
+
+def context_for(authority: str | None) -> MatchContext:
+    """The context a paper published by ``authority`` gives (cached per authority)."""
+    if authority not in _CTX:
+        meta = DocumentMeta(authority_text=authority)
+        _CTX[authority] = build_context(Extraction(pages=0, meta=meta))[0]
+    return _CTX[authority]
+
+
+def load_labels() -> list[dict]:
+    return [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines() if line]
+
+
+def test_labelled_accuracy_and_false_matches() -> None:
+    rows = load_labels()
+    assert len(rows) >= 400
+    registry = Registry.load()
+    correct = 0
+    nulls = matched_nulls = 0
+    for row in rows:
+        assert row["expected"] is None or row["expected"] in registry, row
+        found = match_org(row["text"], context_for(row["authority"]))
+        got = found.organisation_id if found else None
+        correct += got == row["expected"]
+        if row["expected"] is None:
+            nulls += 1
+            matched_nulls += got is not None
+    accuracy = correct / len(rows)
+    false_rate = matched_nulls / nulls
+    print(
+        f"labelled accuracy {accuracy:.4f} on {len(rows)}; null cases matched {false_rate:.4f} of {nulls}"
+    )
+    assert accuracy >= 0.97
+    assert false_rate <= 0.01
+
+
+@pytest.mark.parametrize(
+    ("text", "authority", "expected"),
+    [
+        ("SCC", "East Suffolk Council", "suffolk-county-council"),
+        ("SCC", "Surrey County Council", "surrey-county-council"),
+        (
+            "Norfolk and Suffolk Victim Care",
+            "Norfolk County Council",
+            "norfolk-and-suffolk-victim-care",
+        ),
+        ("NCC", "Norwich City Council", "norwich-city-council"),
+        ("PCC", "Peterborough City Council", None),
+        ("Police", "East Cambridgeshire District Council", "cambridgeshire-constabulary"),
+    ],
+)
+def test_context_decides_short_forms(text: str, authority: str, expected: str | None) -> None:
+    found = match_org(text, context_for(authority))
+    assert (found.organisation_id if found else None) == expected
+
+
+def test_paper_expansion_wins() -> None:
+    pages = ["Work with Sheffield City Council (SCC) and the Community Safety Partnership."]
+    expansions = find_expansions(pages)
+    assert expansions["SCC"] == "Sheffield City Council"
+    ctx = MatchContext(expansions=expansions)
+    assert match_org("SCC", ctx).organisation_id == "sheffield-city-council"
+
+
+def test_find_mentions_first_page() -> None:
+    ctx = context_for("East Suffolk Council")
+    pages = [
+        "Report of East Suffolk Council.",
+        "Actions for SCC and Suffolk Constabulary; Norfolk and Suffolk Victim Care offered support.",
+        "SCC again, and the police.",
+    ]
+    found = {org: (text, page) for org, text, page in find_mentions(pages, ctx)}
+    assert found["east-suffolk-council"] == ("East Suffolk Council", 1)
+    assert found["suffolk-county-council"] == ("SCC", 2)
+    assert found["norfolk-and-suffolk-victim-care"][1] == 2
+    assert "norfolk-county-council" not in found
+
+
+def test_resolve_leads_people_and_funding() -> None:
+    extraction = Extraction(
+        pages=2,
+        meta=DocumentMeta(
+            authority_text="East Suffolk Council",
+            partnership_text="East Suffolk Community Safety Partnership",
+            people=[PersonRecord(name="Julia Catterwell", org_text="East Suffolk Council")],
+        ),
+        page_texts=[
+            "East Suffolk Council and Suffolk County Council (SCC).",
+            "Littleport Widget Trust",
+        ],
+        activities=[
+            ActivityRecord(
+                description="x",
+                page=2,
+                leads=[
+                    LeadPart(raw="SCC", org_text="SCC"),
+                    LeadPart(raw="Julia Catterwell", person="Julia Catterwell"),
+                    LeadPart(raw="All partners", all_partners=True),
+                ],
+            )
+        ],
+        funding=[
+            FundingRecord(description="y", amount_gbp=10.0, page=1, funder_text="Home Office")
+        ],
+    )
+    res = resolve(extraction, Registry.load())
+    assert res.partnership is not None and res.partnership.id == "east-suffolk-csp"
+    assert res.authority == "East Suffolk Council"
+    assert res.lead_orgs[(0, 0)][0] == "suffolk-county-council"
+    assert res.lead_orgs[(0, 1)][0] == "east-suffolk-council"
+    assert res.lead_orgs[(0, 2)][0] == "all-partners"
+    assert res.funders[0] == "home-office"
+    assert any(c[0] == "Littleport Widget Trust" for c in res.candidates)
+    assert {o.id for o in res.organisations} >= {"east-suffolk-council", "suffolk-county-council"}
+
+
+def bench_match(n: int = 10_000) -> float:
+    """Seconds to match ``n`` labelled mentions against the whole registry, result cache cold."""
+    rows = load_labels()
+    items = [(row["text"], context_for(row["authority"])) for row in rows]
+    matcher = matcher_for()
+    start = time.perf_counter()
+    for i in range(n):
+        if i % len(items) == 0:
+            matcher._cache.clear()
+        text, ctx = items[i % len(items)]
+        matcher.match(text, ctx)
+    return time.perf_counter() - start
