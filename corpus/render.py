@@ -231,3 +231,24 @@ __all__ = [
     "build_pdf", "cell", "colors", "esc", "landscape", "markup", "mm", "page_of", "para",
     "ruled_table", "styles", "write_gold",
 ]
+
+
+def page_finder(pdf_path: Path) -> Callable[..., int]:
+    """``page_of`` for many look-ups in one PDF: reads each page's text once.
+
+    Returns ``find(needle, start_page=1)`` with exactly ``page_of``'s matching
+    (whitespace-insensitive, first 60 characters of the needle).
+    """
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf_path)) as pdf:
+        texts = [re.sub(r"\s+", "", page.extract_text() or "") for page in pdf.pages]
+
+    def find(needle: str, start_page: int = 1) -> int:
+        key = re.sub(r"\s+", "", needle)[:60]
+        for i in range(start_page - 1, len(texts)):
+            if key in texts[i]:
+                return i + 1
+        raise ValueError(f"{needle[:60]!r} not found in {pdf_path.name}")
+
+    return find

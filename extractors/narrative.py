@@ -78,6 +78,25 @@ def priority_label(item: str) -> str | None:
     return label
 
 
+def bold_lead(line: Line) -> str | None:
+    """The bold words an item opens with when plain text follows ("**Fraud** leads to ...").
+
+    Authors embolden the name of each priority inside an explanatory bullet; the bold run is
+    the label, the rest is its explanation.
+    """
+    words = [w for w in line.words if str(w["text"]).strip()]
+    if words and _MARKER.match(str(words[0]["text"]) + " "):
+        words = words[1:]
+    run: list[str] = []
+    for w in words:
+        if "bold" not in str(w.get("fontname", "")).lower():
+            break
+        run.append(str(w["text"]))
+    if not run or len(run) == len(words) or len(run) > 8:
+        return None
+    return " ".join(run).strip(" :;,.–-") or None
+
+
 def _continuation(prev: Line, line: Line, text_x: float) -> bool:
     """A wrapped line of the same item: indented to the item's text, no marker, close below."""
     if _MARKER.match(line.text) or _SECTION_NO.match(line.text):
@@ -159,7 +178,14 @@ def find_priorities(lines: Sequence[Line]) -> list[PriorityRecord]:
         if _ANNOUNCE.search(joined) or (_ANNOUNCE_AFTER.search(joined)) or (
                 _ANNOUNCE.search(window) and nxt.rstrip().endswith(":")):
             start = i + 1 if window != joined and nxt.rstrip().endswith(":") else i
-            for item, item_line in list_after(lines, start):
+            items = list_after(lines, start)
+            leads = [bold_lead(item_line) for _item, item_line in items]
+            for (item, item_line), lead in zip(items, leads, strict=True):
+                if any(leads):
+                    # the list names its priorities in bold: an item without one only explains
+                    if lead:
+                        add(lead, item_line.page, item)
+                    continue
                 add(priority_label(item), item_line.page, item)
         for m in _ADOPT.finditer(joined):
             add(priority_label(m.group("label")), line.page)

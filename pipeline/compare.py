@@ -248,8 +248,9 @@ def print_tables(
             t.add_column(n, justify="right", overflow="fold")
         return t
 
-    t = table(f"Priority themes (● named in latest document, ○ in earlier ones only){scope}",
-              "theme")
+    t = table(
+        f"Priority themes (● named in latest document, ○ in earlier ones only){scope}", "theme"
+    )
     cells = [{x["theme"]: ("●" if x["in_latest"] else "○") for x in c.themes} for c in comparisons]
     for th in THEMES:
         if any(th in row for row in cells):
@@ -261,17 +262,22 @@ def print_tables(
     console.print(t)
     kinds = sorted({k for c in comparisons for k in c.lead_mix})
     if kinds:
-        t = table(f"Lead mix: share of activities led by each kind of organisation{scope}",
-                  "kind")
+        t = table(f"Lead mix: share of activities led by each kind of organisation{scope}", "kind")
         for k in kinds:
-            t.add_row(k.replace("_", " "),
-                      *[_fmt(c.lead_mix[k], True) if k in c.lead_mix else "" for c in comparisons])
+            t.add_row(
+                k.replace("_", " "),
+                *[_fmt(c.lead_mix[k], True) if k in c.lead_mix else "" for c in comparisons],
+            )
         console.print(t)
-    years = sorted({f["financial_year"] for c in comparisons for f in c.funding},
-                   key=lambda y: (y == "unknown", y))
+    years = sorted(
+        {f["financial_year"] for c in comparisons for f in c.funding},
+        key=lambda y: (y == "unknown", y),
+    )
     if years and theme is None:
-        t = table("Funding stated per financial year (April–March; repeats counted once)",
-                  "financial year")
+        t = table(
+            "Funding stated per financial year (April–March; repeats counted once)",
+            "financial year",
+        )
         by = [{f["financial_year"]: f["amount_gbp"] for f in c.funding} for c in comparisons]
         for y in years:
             t.add_row(y, *[_money(row[y]) if y in row else "" for row in by])

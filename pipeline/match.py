@@ -194,9 +194,12 @@ class MatchContext:
     #: additions: the partnership and the publishing council as registry ids
     partnership_id: str | None = None
     authority_id: str | None = None
+    #: the paper's date (ISO); bodies created after it cannot be what it names
+    date: str | None = None
 
     def key(self) -> tuple:
         return (
+            self.date,
             self.authority_gss,
             frozenset(self.area_gss),
             self.force,
@@ -251,7 +254,7 @@ class Matcher:
 
     def _pick(self, ids: Iterable[str], ctx: MatchContext, key: str) -> Organisation | None:
         orgs = [o for o in (self.registry.get(i) for i in dict.fromkeys(ids)) if o is not None]
-        orgs = [o for o in orgs if self._alias_allowed(o, key, ctx)]
+        orgs = [o for o in orgs if self._alias_allowed(o, key, ctx) and _existed(o, ctx.date)]
         if len(orgs) == 1:
             return orgs[0]
         if not orgs:
@@ -372,6 +375,14 @@ class Matcher:
         found = self._match_parts(raw, key, ctx)
         if found is not None:
             return found
+        suffix = key.rsplit(" ", 1)[-1]
+        if " " in key and suffix in _COUNCIL_SUFFIXES:
+            stem = key[: -len(suffix)]
+            for full in _COUNCIL_SUFFIXES[suffix]:
+                ids = self.registry.names.get(stem + full)
+                org = self._pick(ids, ctx, stem + full) if ids else None
+                if org is not None:
+                    return self._result(org, 95.0, "expansion")
         near_role = process.extractOne(key, self._role_keys, scorer=fuzz.ratio, score_cutoff=90)
         if near_role is not None:
             org = self.resolve_role(_ROLES[near_role[0]], ctx)
@@ -420,6 +431,7 @@ class Matcher:
                     {},
                     ctx.partnership_id,
                     ctx.authority_id,
+                    ctx.date,
                 )
                 found = self._match(full, inner)
                 if found is not None:
@@ -585,6 +597,9 @@ class Matcher:
                 end = tokens[keep[i + length - 1]][2]
                 written = page[start:end] if len(page) == len(fold(page)) else fold(page)[start:end]
                 ids = patterns[key]
+                if not any(ch.isupper() for ch in written):
+                    i += length  # "victim support", "police": words, not a body's name
+                    continue
                 if ids[0].startswith("role:"):
                     org = self.resolve_role(ids[0][5:], ctx)
                 else:
@@ -596,6 +611,18 @@ class Matcher:
 
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|&")
+
+#: "Suffolk CC", "Mid Suffolk DC": the short forms of council names
+_COUNCIL_SUFFIXES = {
+    "cc": ("county council", "city council"),
+    "dc": ("district council",),
+    "bc": ("borough council",),
+}
+
+
+def _existed(org: Organisation, date: str | None) -> bool:
+    """False when the paper predates the organisation (a 2017 paper cannot name a 2019 council)."""
+    return not (date and org.start_date and org.start_date[: len(date)] > date)
 _MATCHERS: dict[int, Matcher] = {}
 
 
@@ -721,9 +748,10 @@ def build_context(
     registry = registry or Registry.load()
     m = matcher_for(registry)
     expansions = find_expansions(extraction.page_texts)
-    bare = MatchContext(expansions=expansions)
+    date = extraction.meta.meeting_date
+    bare = MatchContext(expansions=expansions, date=date)
     authority = _match_authority(m, extraction.meta.authority_text, bare)
-    ctx = MatchContext(expansions=expansions)
+    ctx = MatchContext(expansions=expansions, date=date)
     if authority is not None:
         ctx.authority_id = authority.id
         ctx.authority_gss = authority.gss_code
@@ -873,6 +901,22 @@ def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolut
                 referenced[found.organisation_id] = None
 
     res.mentions = m.find_mentions(extraction.page_texts, ctx)
+    # a lead or funder cell names its organisation too ("Police" in a lead cell is the local force)
+    named = {org_id for org_id, _t, _p in res.mentions}
+    cited: list[tuple[str, str, int]] = []
+    for ai, activity in enumerate(extraction.activities):
+        for li, lead in enumerate(activity.leads):
+            org_id = res.lead_orgs.get((ai, li), (None, None))[0]
+            if org_id and org_id != ALL_PARTNERS_ID and org_id not in named:
+                named.add(org_id)
+                cited.append((org_id, lead.org_text or lead.raw, activity.page))
+    for fi, funding in enumerate(extraction.funding):
+        for org_id, text in ((res.funders.get(fi), funding.funder_text),
+                             (res.recipients.get(fi), funding.recipient_text)):
+            if org_id and org_id not in named:
+                named.add(org_id)
+                cited.append((org_id, text or "", funding.page))
+    res.mentions = sorted(res.mentions + cited, key=lambda x: (x[2], x[0]))
     for org_id, _text, _page in res.mentions:
         referenced[org_id] = None
     res.candidates = _candidates(m, extraction, ctx)

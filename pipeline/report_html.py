@@ -201,7 +201,9 @@ def _hbar_panel(
             out.append(f'<text x="{label_w + 4}" y="{y + 14}" class="muted">no activities</text>')
             continue
         if not share:
-            out.append(f'<text x="{label_w + bw + 4}" y="{y + 14}">0%<title>{_e(tip)}</title></text>')
+            out.append(
+                f'<text x="{label_w + bw + 4}" y="{y + 14}">0%<title>{_e(tip)}</title></text>'
+            )
             continue
         out.append(
             f'<a href="{href}"><rect x="{label_w}" y="{y + 3}" '
@@ -754,8 +756,8 @@ def _profile_table(comparisons: Sequence[Comparison]) -> str:
         med.append(f'<td class="num">{_pct(v) if s else ("–" if v is None else f"{v:g}")}</td>')
     rows.append(f'<tr class="muted"><td>median</td>{"".join(med)}</tr>')
     return (
-        f'<h3>Profile table</h3><table class="grid"><thead><tr><th>partnership</th>{head}'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<h3>Profile table</h3><div class="wide"><table class="grid"><thead><tr><th>partnership</th>{head}'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 

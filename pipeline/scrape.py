@@ -122,7 +122,7 @@ def _file_words(url: str) -> str:
 
 def discover(source: state.SourceConfig, client: PoliteClient, since: date, until: date,
              errors: list[str] | None = None) -> list[Candidate]:
-    """Documents matching the source's filters, in site order, each URL once."""
+    """Documents matching the source's filters, each URL once (with the earliest meeting linking it)."""
     errors = errors if errors is not None else []
     adapter = adapter_for(source.url, client, source.kind, source.name)
     found: dict[str, Candidate] = {}
@@ -144,7 +144,11 @@ def discover(source: state.SourceConfig, client: PoliteClient, since: date, unti
                 when = meeting.date or link.published
                 if when is not None and not since <= when <= until:
                     continue
-                if link.url in found or not document_wanted(link, meeting, source.keywords):
+                if not document_wanted(link, meeting, source.keywords):
+                    continue
+                earlier = found.get(link.url)
+                if earlier is not None and not (  # linked again: keep the first meeting it went to
+                        meeting.date and (earlier.meeting_date or "9999") > meeting.date.isoformat()):
                     continue
                 found[link.url] = Candidate(
                     link.url, link.title, committee.name if meeting.date else None,

@@ -18,9 +18,16 @@ from pipeline.cli_compare import register
 from pipeline.report_html import source_href
 from tests.test_views import build_fixture_db
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                 "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 def chromium_path() -> str | None:
@@ -53,8 +60,11 @@ def test_every_figure_link_has_rows(report: Path) -> None:
     page = report.read_text()
     ids = set(re.findall(r'<tbody id="([^"]+)"', page))
     links = re.findall(r'<a href="#([^"?]+)(?:\?([^"]*))?"', page)
-    figure_links = [(t, q) for t, q in links if t not in {"themes", "profile", "leads", "funding",
-                                                         "organisations"}]
+    figure_links = [
+        (t, q)
+        for t, q in links
+        if t not in {"themes", "profile", "leads", "funding", "organisations"}
+    ]
     assert len(figure_links) > 20
     for target, query in figure_links:
         assert target in ids, target
@@ -86,8 +96,9 @@ def test_report_in_headless_chromium(report: Path) -> None:
     binary = chromium_path()
     if binary is None:
         pytest.skip("no chromium binary (apt-get install -y chromium)")
-    sync_api = pytest.importorskip("playwright.sync_api",
-                                   reason="playwright not installed (pip install playwright)")
+    sync_api = pytest.importorskip(
+        "playwright.sync_api", reason="playwright not installed (pip install playwright)"
+    )
     errors: list[str] = []
     with sync_api.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=binary, args=CHROMIUM_ARGS)
@@ -97,8 +108,13 @@ def test_report_in_headless_chromium(report: Path) -> None:
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(report.as_uri())
             page.wait_for_selector("body[data-ready='1']")
-            for chart in ("#chart-priorities", "#chart-profile", "#chart-status",
-                          "#chart-funding", "#chart-leads"):
+            for chart in (
+                "#chart-priorities",
+                "#chart-profile",
+                "#chart-status",
+                "#chart-funding",
+                "#chart-leads",
+            ):
                 box = page.locator(chart).bounding_box()
                 assert box and box["width"] > 100 and box["height"] > 40, chart
             assert page.locator("#chart-priorities a").count() == 6  # cells with a named theme
@@ -112,7 +128,7 @@ def test_report_in_headless_chromium(report: Path) -> None:
             page.locator('#chart-profile a[href="#act-alpha-csp?kpi=1"]').click()
             page.wait_for_timeout(100)
             assert page.locator("#rows-activities tbody tr:visible").count() == 2
-            page.locator('.tablebar.active button').click()
+            page.locator(".tablebar.active button").click()
             assert page.locator("#rows-activities tbody tr:visible").count() == 6
         finally:
             browser.close()

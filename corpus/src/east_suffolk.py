@@ -351,13 +351,24 @@ def needle(text: str, chars: int = 18) -> str:
 
 
 class Pager:
-    """Finds pages with render.page_of, from a starting page on (items are located in order)."""
+    """render.page_of's search (whitespace-insensitive, first 60 characters) over page texts read once.
+
+    page_of reopens the PDF on every call; the gold needs about a hundred look-ups.
+    """
 
     def __init__(self, pdf: Path) -> None:
+        import pdfplumber
+
         self.pdf = pdf
+        with pdfplumber.open(str(pdf)) as doc:
+            self.texts = [re.sub(r"\s+", "", page.extract_text() or "") for page in doc.pages]
 
     def find(self, text: str, start: int = 1) -> int:
-        return page_of(self.pdf, text, start_page=start)
+        key = re.sub(r"\s+", "", text)[:60]
+        for number, page_text in enumerate(self.texts[start - 1:], start=start):
+            if key in page_text:
+                return number
+        return page_of(self.pdf, text, start_page=start)  # raises with page_of's message
 
 
 def gold_activities(plan: dict[str, Any], hand: dict[str, Any], pager: Pager, start: int) -> list[dict[str, Any]]:
@@ -394,12 +405,9 @@ def gold_activities(plan: dict[str, Any], hand: dict[str, Any], pager: Pager, st
 
 def gold_for(pdf: Path, gold_path: Path, plan: dict[str, Any]) -> None:
     """Assemble the gold JSON: hand decisions + seed text, pages located in the rendered PDF."""
-    import pdfplumber
-
     hand = load("gold_hand.json")
     pager = Pager(pdf)
-    with pdfplumber.open(str(pdf)) as doc:
-        pages = len(doc.pages)
+    pages = len(pager.texts)
     priorities = []
     for item in hand["priorities"]:
         after = pager.find(item["after"]) if item.get("after") else 1

@@ -29,7 +29,7 @@ from render import (
     esc,
     landscape,
     mm,
-    page_of,
+    page_finder,
     ruled_table,
     styles,
     write_gold,
@@ -974,18 +974,16 @@ def story() -> list[Flowable]:
 
 def fill_pages(gold: dict[str, Any], pdf: Path) -> dict[str, Any]:
     """Put page numbers into the hand-written gold: each item names the text to look for (``_find``)."""
+    find = page_finder(pdf)
 
     def locate(item: dict[str, Any]) -> None:
-        find = item.pop("_find")
+        needle = item.pop("_find")
         after = item.pop("_after", None)
-        start = page_of(pdf, after) if after else 1
-        item["page"] = page_of(pdf, find, start)
+        item["page"] = find(needle, find(after) if after else 1)
 
     for key in ("priorities", "activities", "kpis", "funding"):
         for item in gold[key]:
             locate(item)
-            for k in item.get("kpis", []):
-                k.pop("_find", None)
     return gold
 
 

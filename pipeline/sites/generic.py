@@ -2,12 +2,14 @@
 
 A page is one pseudo-meeting holding every document link on it. A feed's entries
 carry dates, so the scrape window applies to them; an entry whose link is an HTML
-page (not a PDF) is followed one level to the PDFs it links.
+page (not a PDF) is followed one level to the PDFs it links, each judged by its own
+title and heading there (the entry's title would let every PDF on the page through).
 """
 
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urljoin
 
 from pipeline.http import HttpError
 from pipeline.sites.base import (
@@ -89,11 +91,11 @@ class GenericAdapter(SiteAdapter):
                 if name == "link":
                     href = e.get("href") or clean(e.text or "")
                     if href:
-                        urls.append(href)
+                        urls.append(urljoin(self.url, href))
                 elif name == "enclosure" and e.get("url"):
                     kind = (e.get("type") or "").lower()
                     if "pdf" in kind or is_document_url(e.get("url") or ""):
-                        urls.insert(0, e.get("url") or "")
+                        urls.insert(0, urljoin(self.url, e.get("url") or ""))
             docs = [u for u in urls if is_document_url(u)]
             if docs:
                 out.extend(DocumentLink(u, title, title, when) for u in docs)
@@ -105,6 +107,6 @@ class GenericAdapter(SiteAdapter):
                     page = parse_html(self.page(page_url), page_url)
                 except HttpError:
                     continue
-                out.extend(DocumentLink(link.url, link_title(link), title, when)
+                out.extend(DocumentLink(link.url, link_title(link), link.context, when)
                            for link in page.links if is_document_url(link.url))
         return out
