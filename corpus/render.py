@@ -35,6 +35,7 @@ from reportlab.platypus import (
 CORPUS_DIR = Path(__file__).resolve().parent
 
 _base = getSampleStyleSheet()
+HEADER_FILL = colors.HexColor("#D9E2F3")
 FONT = "Helvetica"
 FONT_BOLD = "Helvetica-Bold"
 
@@ -97,7 +98,7 @@ def ruled_table(
     spans: Iterable[tuple[tuple[int, int], tuple[int, int]]] = (),
     merged: Iterable[tuple[tuple[int, int], tuple[int, int]]] = (),
     grid: bool = True,
-    header_fill: colors.Color | None = colors.HexColor("#D9E2F3"),
+    header_fill: colors.Color | None = HEADER_FILL,
     split_in_row: bool = True,
     extra_style: Sequence[tuple] = (),
 ) -> Table:
@@ -149,7 +150,7 @@ def ruled_table(
     for a, b in spans:
         style.append(("SPAN", a, b))
     style.extend(extra_style)
-    table = Table(
+    table = LeftTable(
         [list(r) for r in rows],
         colWidths=list(col_widths),
         repeatRows=header_rows if repeat_header else 0,
@@ -158,6 +159,17 @@ def ruled_table(
     )
     table.setStyle(TableStyle(style))
     return table
+
+
+class LeftTable(Table):
+    """A Table whose halves stay left-aligned when a row is split over a page break.
+
+    reportlab rebuilds split halves through ``self.__class__(...)`` without ``hAlign``,
+    which would centre them; defaulting to LEFT keeps them under the rest of the table.
+    """
+
+    def __init__(self, *args: Any, hAlign: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, hAlign=hAlign or "LEFT", **kwargs)
 
 
 FooterFn = Callable[[Any, Any], None]

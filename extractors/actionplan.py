@@ -30,10 +30,14 @@ class TableRecords:
     kpis: list[KpiRecord] = field(default_factory=list)
     funding: list[FundingRecord] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    #: sub-heading rows inside a plan table ("Fraud" over its rows): they group the rows under
+    #: a priority, but a document that states its priorities elsewhere names them there
+    grouping_priorities: list[PriorityRecord] = field(default_factory=list)
 
 
 _NO_KPI = re.compile(r"^(?:tbc|tba|tbd|n/?a|none|-+|–|\?|to be (?:confirmed|agreed|decided))\.?$", re.I)
-_NUMBERED = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s+(?=[A-Z])")
+_NUMBERED = re.compile(r"(?:^|\s)(\d{1,2})[.)]\s*(?=[A-Z])")
+_BULLET = re.compile(r"(?:^|\s)[•▪●◦■➢►]\s*")
 #: "Number trained - target TBC", "Reach (target: 500)"
 _TARGET = re.compile(r"(?:\s[-–]\s*|[,;(:]\s*)targets?\b\s*(?::|-|of|is)?\s*(?P<t>[^)]+?)\)?\s*$", re.I)
 #: a threshold stated inside the measure: ">20 venues", "at least 5 venues"
@@ -55,7 +59,12 @@ def table_kind(cmap: ColumnMap | None) -> str:
 
 
 def split_numbered(text: str) -> list[str]:
-    """``1. Number trained 2. Number of venues`` -> two items; other text is one item."""
+    """``1. Number trained 2. Number of venues`` -> two items; so are bulleted items
+    (``• Data profile • Market profile``); other text is one item."""
+    bullets = list(_BULLET.finditer(text))
+    if bullets and (len(bullets) >= 2 or bullets[0].start() == 0):
+        parts = [p.strip() for p in _BULLET.split(text)]
+        return [p for p in parts if p]
     marks = list(_NUMBERED.finditer(text))
     nums = [int(m.group(1)) for m in marks]
     if len(marks) < 2 or nums != list(range(nums[0], nums[0] + len(nums))) or nums[0] > 1:
@@ -106,14 +115,22 @@ def _field(row: Row, cmap: ColumnMap, role: str) -> str:
     return " ".join(_cells(row, cmap, role)) or row.extra.get(role, "")
 
 
+#: a heading that titles a plan ("Tackling Neighbourhood Crime Delivery Plan") rather than
+#: naming a priority: it is the objective the rows below serve
+_PLAN_TITLE = re.compile(r"\b(?:delivery|action|work|implementation)\s+plan\b", re.I)
+
+
 def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[str, int],
                 heading: str | None = None) -> None:
     cmap = table.cmap
     assert cmap is not None
-    current_sub: str | None = heading
+    plan_title = heading if heading and _PLAN_TITLE.search(heading) else None
+    current_sub: str | None = None if plan_title else heading
+    from_row = False
     for row in table.rows:
         if row.kind == "subheading":
             current_sub = clean(next(c for c in row.cells if clean(c)))
+            from_row = True
             continue
         description = _cell(row, cmap, "activity")
         if not description:
@@ -121,9 +138,11 @@ def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[st
             out.skipped.append((row.page, f"row without activity text: {' | '.join(texts)[:80]!r}"))
             continue
         priority = _cell(row, cmap, "priority")
+        grouping = False
         if not priority or (_PRIORITY_REF.match(priority) and current_sub):
+            grouping = from_row and bool(current_sub)
             priority = current_sub or priority or None
-        objective = _cell(row, cmap, "objective") or None
+        objective = _cell(row, cmap, "objective") or plan_title
         timescale = _field(row, cmap, "timescale") or None
         progress = _field(row, cmap, "progress") or None
         lead_raw = _field(row, cmap, "lead") or None
@@ -133,6 +152,8 @@ def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[st
             leads = split_lead(cmap.default_lead)
         kpis: list[KpiRecord] = []
         for text in _cells(row, cmap, "kpi") or ([row.extra["kpi"]] if "kpi" in row.extra else []):
+            if _NO_KPI.match(clean(text)) and timescale and _NO_KPI.match(timescale.strip("? ") or "?"):
+                continue  # measure and date both still to be set: a placeholder row, no KPI yet
             kpis.extend(kpis_from_cell(text, row.page))
         theme = theme_of(priority, objective or "") if priority else None
         out.activities.append(ActivityRecord(
@@ -142,7 +163,8 @@ def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[st
             kpis=kpis))
         if priority and priority.lower() not in seen_priorities:
             seen_priorities[priority.lower()] = len(out.priorities)
-            out.priorities.append(PriorityRecord(label=priority, theme=theme or "other", page=row.page))
+            record = PriorityRecord(label=priority, theme=theme or "other", page=row.page)
+            (out.grouping_priorities if grouping else out.priorities).append(record)
 
 
 def _funding(table: LogicalTable, out: TableRecords) -> None:

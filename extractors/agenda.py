@@ -46,6 +46,9 @@ _PLAN = re.compile(r"\b(?:delivery plan|action plan)\b", re.I)
 _STRATEGY = re.compile(r"\b(?:strategy|safer \w+ plan|community safety plan|partnership plan)\b", re.I)
 _WORK_PROGRAMME = re.compile(r"\bforward (?:work )?programme\b|\bwork programme\b", re.I)
 _CONSULT = re.compile(r"\bconsultation (?:report|findings|results|responses)\b", re.I)
+#: an item titled as a consultation ("Consultation on the Strategic Plan", "Appendix 2:
+#: Consultation questions", "... engaged to promote the consultation")
+_CONSULT_TITLE = re.compile(r"^(?:appendix\s+\w+\s*[:.-]\s*)?consultation\b|\bthe consultation$", re.I)
 
 
 def is_front_sheet(page: PageSignal) -> bool:
@@ -94,8 +97,9 @@ def classify_item(pages: Sequence[PageSignal]) -> tuple[str, str]:
         return "slides", title
     if _WORK_PROGRAMME.search(head):
         return "other", title
-    if _CONSULT.search(head):
-        return "other", title
+    if _CONSULT.search(head) or _CONSULT_TITLE.search(title):
+        # survey counts ("330 responses") are not outputs of the partnership's work
+        return "consultation", title
     if _REPORT_HEAD.search(head[:400]) and not re.search(r"\bdelivery plan\b", head[:120], re.I):
         return "scrutiny_report", title
     if _PLAN.search(head):

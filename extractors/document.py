@@ -16,6 +16,7 @@ from pathlib import Path
 from rapidfuzz import fuzz
 
 from extractors import actionplan, agenda, blocks, funding_text, metadata, narrative, nlp, privacy
+from extractors.columns import header_role
 from extractors.pdf import PageView, PdfError, open_pdf
 from extractors.tables import PageTable, build_logical_tables, find_page_tables
 from extractors.themes import theme_of
@@ -171,16 +172,31 @@ class Found:
     kpis: list[KpiRecord] = field(default_factory=list)
     funding: list[FundingRecord] = field(default_factory=list)
     text_funding: list[FundingRecord] = field(default_factory=list)
+    #: priorities only a plan table's sub-heading rows name; kept when nothing states priorities
+    grouping_priorities: list[PriorityRecord] = field(default_factory=list)
 
 
-#: what each kind of section is read for
+#: what each kind of section is read for: minutes and slides report sums committed (an
+#: enabling fund announced at the meeting) but their lists are attendance and talking points
 _READS: dict[str, set[str]] = {
     "front_sheet": set(),
-    "minutes": set(),
-    "slides": set(),
+    "minutes": {"funding"},
+    "slides": {"funding"},
+    "consultation": {"funding"},
     "appendix": {"priorities", "outputs", "funding", "tables", "blocks"},
 }
 _ALL = {"priorities", "outputs", "funding", "tables", "blocks"}
+
+
+def blank_pages(pages: list[PageData]) -> set[int]:
+    """Pages with nothing but a running header and footer (a page break left empty)."""
+    out = set()
+    for p in pages:
+        h = p.view.height
+        body = [w for w in p.words if 0.08 * h < float(w["top"]) < 0.92 * h]
+        if p.ok and not body and not p.tables:
+            out.add(p.number)
+    return out
 
 
 def _extract_section(pages: list[PageData], kind: str) -> Found:
@@ -192,19 +208,25 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
     block_acts: list[ActivityRecord] = []
     if "blocks" in reads:
         result = blocks.find_block_activities([p.lines for p in pages])
-        block_acts = result.activities
+        # a plan table's header row read as loose blocks ("Priority Objectives Activity ...")
+        block_acts = [a for a in result.activities if not _header_text(a.description)]
         found.activities += block_acts
         for h, page in result.headings:
+            if not any(a.priority == h for a in block_acts) and any(
+                    a.priority == h for a in result.activities):
+                continue
             context = " ".join(a.description for a in block_acts if a.priority == h)
             found.priorities.append(PriorityRecord(label=h, theme=theme_of(h, context), page=page))
     if "tables" in reads:
-        records = actionplan.records_from_tables(build_logical_tables([p.tables for p in pages]))
+        records = actionplan.records_from_tables(
+            build_logical_tables([p.tables for p in pages], blank_pages(pages)))
         kept = [a for a in records.activities if not _same_activity(a, block_acts)]
         dropped_priorities = {a.priority for a in records.activities if a not in kept}
         kept_priorities = {a.priority for a in kept}
         found.activities += kept
         found.priorities += [p for p in records.priorities
                              if p.label not in dropped_priorities or p.label in kept_priorities]
+        found.grouping_priorities += records.grouping_priorities
         found.kpis += records.kpis
         found.funding += records.funding
         # sums and outputs written inside table cells (an update, a project description)
@@ -214,8 +236,13 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
             sentences_of((f.description, f.page) for f in records.funding))
     if "priorities" in reads:
         found.priorities += narrative.find_priorities(lines)
+    prose = lines
+    if "outputs" in reads:
+        measures, used = narrative.find_measures(lines)
+        found.kpis += measures
+        prose = [ln for i, ln in enumerate(lines) if i not in used]
     if {"outputs", "funding"} & reads:
-        sents = sentences_of(paragraphs(lines))
+        sents = sentences_of(paragraphs(prose))
         if "outputs" in reads:
             found.kpis += narrative.find_outputs(sents)
         if "funding" in reads:
@@ -224,6 +251,13 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
 
 
 # ---------------------------------------------------------------- deduplication
+
+
+def _header_text(text: str) -> bool:
+    """Text that opens with a table's header cells: three words that each name a column."""
+    words = text.split()[:3]
+    return len(words) == 3 and all(header_role(w) != "unknown" for w in words)
+
 
 
 def _same_activity(a: ActivityRecord, others: list[ActivityRecord]) -> bool:
@@ -236,15 +270,42 @@ def _same_activity(a: ActivityRecord, others: list[ActivityRecord]) -> bool:
     return False
 
 
+def short_form(short: str, full: str) -> bool:
+    """Is ``short`` an abbreviation or short form of ``full``?
+
+    "VAWG" of "Violence against women and girls (VAWG)" (its bracketed abbreviation or its
+    initials), "ASB" of "Anti-social behaviour", "Prevent" of "Preventing Radicalisation"
+    (the stem of its first word), "Neighbourhood crime" of "Neighbourhood crimes".
+    """
+    s = re.sub(r"\W+", " ", short.lower()).strip()
+    f = re.sub(r"\W+", " ", full.lower()).strip()
+    if not s or s == f or len(s) >= len(f):
+        return False
+    if short.isupper() and len(short) <= 6:
+        bracketed = re.findall(r"\(([A-Z&]{2,8})\)", full)
+        initials = "".join(w[0] for w in re.split(r"[\s-]+", re.sub(r"\(.*?\)", "", full))
+                           if w and w.lower() not in {"and", "of", "the", "&"})
+        return short in bracketed or short.lower() == initials.lower()
+    words_s, words_f = s.split(), f.split()
+    if len(words_s) > len(words_f):
+        return False
+    # every word of the short form starts the corresponding word of the full one
+    return all(wf.startswith(ws) and len(ws) >= 4 for ws, wf in zip(words_s, words_f, strict=False))
+
+
 def _dedupe_priorities(items: list[PriorityRecord]) -> list[PriorityRecord]:
+    """One row per priority: the same label twice, or a short form ("Prevent", "VAWG") of a
+    priority with the same theme stated in full elsewhere, is kept once, in full."""
     seen: set[str] = set()
-    out = []
+    unique = []
     for p in items:
         key = re.sub(r"\W+", " ", p.label.lower()).strip()
         if key not in seen:
             seen.add(key)
-            out.append(p)
-    return out
+            unique.append(p)
+    return [p for p in unique
+            if not any(q is not p and q.theme == p.theme and short_form(p.label, q.label)
+                       for q in unique)]
 
 
 def _dedupe_kpis(items: list[KpiRecord]) -> list[KpiRecord]:
@@ -323,6 +384,7 @@ def extract(
             found.kpis += part.kpis
             found.funding += part.funding
             found.text_funding += part.text_funding
+            found.grouping_priorities += part.grouping_priorities
         page_texts = [p.text for p in pages]
     if len(sections) == 1 and sections[0].kind == "document":
         sections = []
@@ -337,7 +399,7 @@ def extract(
         meta=meta,
         page_texts=page_texts,
         sections=sections,
-        priorities=_dedupe_priorities(found.priorities),
+        priorities=_dedupe_priorities(found.priorities or found.grouping_priorities),
         activities=activities,
         kpis=_dedupe_kpis(found.kpis),
         funding=funding,

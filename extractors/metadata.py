@@ -210,6 +210,8 @@ def council_mentions(text: str) -> Counter[str]:
             continue
         if re.search(r"\b(?:Parish|Town)\s+Council$", name):
             continue
+        if re.search(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\b", name):
+            continue  # a membership table's row run together: a person beside a council
         found[name] += 1
     # an abbreviation the text defines ("East Cambridgeshire District Council (ECDC)") counts
     for name in list(found):
@@ -218,7 +220,10 @@ def council_mentions(text: str) -> Counter[str]:
             found[name] += len(re.findall(rf"\b{m.group(1)}\b", flat)) - 1
     # "Edmundsbury Borough Council" cut from a wrapped "St Edmundsbury ..." is the longer name
     for short in list(found):
-        longer = [n for n in found if n != short and n.endswith(" " + short)]
+        # ("Norfolk and Norfolk County Council" is two bodies named together, not a longer name)
+        longer = [n for n in found if n != short and n.endswith(" " + short)
+                  and len(n[: -len(short)].split()) <= 2
+                  and not re.search(r"\b(?:and|&|of|for)$", n[: -len(short)].strip(), re.I)]
         if longer:
             found[max(longer, key=lambda n: found[n])] += found.pop(short)
     return found
@@ -489,8 +494,15 @@ def extract_meta(
     people = read_people(cover, names)
     doc_type = classify(title, first, all_text, len(page_texts), bool(cover.fields or cover.people),
                         n_sections)
-    if doc_type == "agenda_pack" and not committee:
-        committee = find_committee(" ".join(view.big_lines[:2]))
+    if doc_type == "agenda_pack":
+        # a pack is titled by the meeting it is for: the large heading naming the committee
+        meeting = next((b for b in view.big_lines[:3] if _HEADING_COMMITTEE.search(b.strip())
+                        and len(b.split()) <= 14), None)
+        if meeting:
+            title = " ".join(meeting.split())
+            committee = find_committee(meeting) or committee
+        elif not committee:
+            committee = find_committee(" ".join(view.big_lines[:2]))
     return DocumentMeta(
         title=title,
         doc_type=doc_type,  # type: ignore[arg-type]

@@ -31,6 +31,9 @@ _ANNOUNCE = re.compile(
     r"(?::\s*$|:\s|\binclude\b|\bincluded\b|\bwere\b|\bare\b|\bremain(?:ed)?\b|\bas follows\b)",
     re.IGNORECASE,
 )
+#: priorities of other bodies ("the key groups and their priorities are set out below")
+_OTHERS = re.compile(r"\b(?:their|other\s+(?:\w+\s+){0,2}?(?:partnerships?|boards?|groups?))\b"
+                     r"(?:\s+[\w'-]+){0,3}?\s+priorities\b", re.I)
 _ANNOUNCE_AFTER = re.compile(
     r"\bpriorit(?:y|ies)\b[^.]{0,80}(?:\bwere\b|\bare\b|\binclude\b|\bas follows\b)[^.]{0,40}:?\s*$",
     re.IGNORECASE,
@@ -158,6 +161,7 @@ def find_priorities(lines: Sequence[Line]) -> list[PriorityRecord]:
         seen.add(key)
         out.append(PriorityRecord(label=label, theme=theme_of(label, context), page=page))
 
+    others_until = -1
     for i, line in enumerate(lines):
         if _NUMBERED_PRIORITY.match(line.text) and i + 1 < len(lines):
             # "Priority 1." on its own line, its statement below
@@ -175,7 +179,13 @@ def find_priorities(lines: Sequence[Line]) -> list[PriorityRecord]:
         joined = line.text
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         window = f"{joined} {nxt}" if not joined.rstrip().endswith((":", ".")) else joined
-        if _ANNOUNCE.search(joined) or (_ANNOUNCE_AFTER.search(joined)) or (
+        if _OTHERS.search(window):
+            # "other partnerships and their priorities (in the table below)": not the
+            # document's own, nor is the list or table title that follows
+            others_until = i + 6
+        elif i <= others_until:
+            pass
+        elif _ANNOUNCE.search(joined) or (_ANNOUNCE_AFTER.search(joined)) or (
                 _ANNOUNCE.search(window) and nxt.rstrip().endswith(":")):
             start = i + 1 if window != joined and nxt.rstrip().endswith(":") else i
             items = list_after(lines, start)
@@ -311,3 +321,85 @@ def find_outputs(sentences: Sequence[tuple[str, int]]) -> list[KpiRecord]:
                 seen_values.add(key)
                 out.append(kpi)
     return out
+
+
+# ---------------------------------------------------------------- measure lists
+
+#: a heading over a list of measures ("Measures", "Performance indicators", "KPIs:")
+_MEASURE_HEADING = re.compile(
+    r"^(?:(?:key\s+)?performance\s+(?:measures|indicators)|(?:success|outcome|performance)\s+"
+    r"measures|measures(?:\s+of\s+success)?|indicators|kpis|key\s+performance\s+indicators|"
+    r"metrics)\s*:?$",
+    re.IGNORECASE,
+)
+#: a sentence introducing a list of measures ("... will employ a range of metrics, including:")
+_MEASURE_LEAD = re.compile(
+    r"\b(?:metrics|measures|indicators|kpis)\b[^.]{0,60}(?:\binclud\w*|\bare|\bwill be)"
+    r"(?:\s+but\s+not\s+limited\s+to)?\s*:?\s*$",
+    re.IGNORECASE,
+)
+_NUMBERED_ITEM = re.compile(r"^\s*(\d{1,2})[.)]?\s+(?=[A-Z'‘\"(])")
+
+
+def _measure_list(lines: Sequence[Line], start: int, body: float) -> tuple[list[KpiRecord], int]:
+    """Numbered measures after a "Measures" heading, through the outcome sub-headings that
+    group them; the bulleted lines under a sub-heading belong to it. Returns the KPIs and the
+    index of the first line after the list."""
+    out: list[tuple[list[str], int]] = []
+    current: list[str] | None = None
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip()
+        m = _NUMBERED_ITEM.match(text)
+        if m and not line.bold:
+            current = [text[m.end():].strip()]
+            out.append((current, line.page))
+        elif line.bold and line.size <= body + 0.6:
+            current = None  # an outcome or theme heading over the next measures
+        elif _MARKER.match(text) and current is None:
+            pass  # bullets under a heading: what the outcome covers, not measures
+        elif current is not None and not line.bold and not _MARKER.match(text) \
+                and not _SECTION_NO.match(text) and line.top - lines[i - 1].bottom < line.size * 1.2:
+            current.append(text)
+        else:
+            break
+        i += 1
+    kpis = [KpiRecord(description=" ".join(" ".join(parts).split()), page=page)
+            for parts, page in out if parts and parts[0]]
+    return kpis, i
+
+
+def find_measures(lines: Sequence[Line]) -> tuple[list[KpiRecord], set[int]]:
+    """Measures a document lists in its text (a "Measures" heading over numbered measures, or
+    a sentence introducing metrics followed by a bulleted list): one KPI each.
+
+    Returns the KPIs and the indices of the lines they took, which are not read again as prose.
+    """
+    sizes = sorted(round(ln.size, 1) for ln in lines) or [10.0]
+    body = sizes[len(sizes) // 2]
+    out: list[KpiRecord] = []
+    used: set[int] = set()
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        text = line.text.strip()
+        if _MEASURE_HEADING.match(text) and (line.bold or line.size > body + 0.5):
+            kpis, end = _measure_list(lines, i, body)
+            if kpis:
+                out += kpis
+                used.update(range(i, end))
+                i = end
+                continue
+        elif _MEASURE_LEAD.search(text) or (
+                i > 0 and re.search(r"(?::|\binclud\w*)\s*$", text)
+                and _MEASURE_LEAD.search(f"{lines[i - 1].text} {text}")):
+            items = list_after(lines, i)
+            if len(items) >= 2:
+                for item, item_line in items:
+                    out.append(KpiRecord(description=" ".join(item.split()).rstrip(" ;,"),
+                                         page=item_line.page))
+                last = lines.index(items[-1][1]) if items[-1][1] in lines else i
+                used.update(range(i + 1, last + 1))
+        i += 1
+    return out, used

@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.columns import ColumnMap, map_header, subheading
+from extractors.cells import CharIndex, table_text
+from extractors.columns import ColumnMap, header_role, map_header, subheading
 from extractors.pdf import PageView
 
 #: x positions closer than this (points) are the same column boundary
@@ -106,8 +107,10 @@ def _boundaries(xs_raw: Sequence[float], right: float) -> list[float]:
     return xs
 
 
-def _from_plumber(page: PageView, table: Any, source: str) -> PageTable | None:
-    rows = table.extract(x_tolerance=1.5)
+def _from_plumber(page: PageView, table: Any, source: str,
+                  index: CharIndex | None = None) -> PageTable | None:
+    """A pdfplumber table as a ``PageTable`` (cells as ``Table.extract`` reads them, faster)."""
+    rows = table_text(table, index, x_tolerance=1.5)
     if not rows or len(rows) < 1:
         return None
     cells = table.cells
@@ -178,31 +181,60 @@ def _lines(words: list[dict[str, Any]]) -> list[tuple[float, float, str, bool]]:
 
 
 def _add_headings(page: PageView, tables: list[PageTable]) -> None:
-    """The last bold short line between the previous table (or page top) and each table."""
+    """The last bold short heading between the previous table (or page top) and each table.
+
+    A heading wrapped over two bold lines is one heading; a running header in the top margin
+    (a logo text repeated on every page) is not a heading.
+    """
     try:
         lines = _lines(page.words)
+        margin = 0.06 * float(page.height)
     except Exception:
         return
     above = 0.0
     for t in tables:
-        cands = [text for top, bottom, text, bold in lines
-                 if bold and above - 1 <= top and bottom <= t.bbox[1] + 1
-                 and len(text.split()) <= 14 and not text.rstrip().endswith((".", ":", ";"))
-                 and not re.match(r"^(?:priority|appendix|page|table)\b\s*\w*\.?$", text, re.I)]
+        cands: list[tuple[float, float, str]] = []
+        for top, bottom, text, bold in lines:
+            if not (bold and above - 1 <= top and bottom <= t.bbox[1] + 1 and top > margin):
+                continue
+            if len(text.split()) > 14 or text.rstrip().endswith((".", ":", ";")) \
+                    or re.match(r"^(?:priority|appendix|page|table)\b\s*\w*\.?$", text, re.I):
+                continue
+            if cands and 0 <= top - cands[-1][1] < 0.6 * (bottom - top) + 2 \
+                    and len(cands[-1][2].split()) + len(text.split()) <= 20:
+                cands[-1] = (cands[-1][0], bottom, f"{cands[-1][2]} {text}")
+            else:
+                cands.append((top, bottom, text))
         if cands:
-            t.heading = cands[-1]
+            t.heading = cands[-1][2]
         above = t.bbox[3]
 
 
 def _aligned_tables(page: PageView) -> list[PageTable]:
-    """Whitespace-aligned columns: accepted only when a row reads as a table header."""
+    """Whitespace-aligned columns: accepted only when a row reads as a table header.
+
+    Only called on pages with no ruled table. The text strategy costs about a second on a
+    page of prose, so it runs only when some line looks like a header row (``_has_header_line``),
+    and a table whose first rows hold no header is dropped before the rest of its cells are read.
+    """
     try:
+        if not _has_header_line(page.words):
+            return []
         tables = page.plumber.find_tables(_TEXT)
     except Exception:
         return []
     out: list[PageTable] = []
+    index: CharIndex | None = None
     for t in tables:
-        pt = _from_plumber(page, t, "aligned")
+        grid = t.rows
+        # the checks below on geometry alone: ncols == distinct cell x0s, one row per grid row
+        if len({c[0] for c in t.cells}) < 3 or len(grid) < 3:
+            continue
+        index = index or CharIndex(page.plumber.chars)
+        head = table_text(t, index, rows=grid[:4], x_tolerance=1.5)
+        if not any(map_header(r) is not None for r in head):
+            continue
+        pt = _from_plumber(page, t, "aligned", index)
         if pt is None or pt.ncols < 3 or len(pt.rows) < 3:
             continue
         start = next((i for i, r in enumerate(pt.rows[:4]) if map_header(r) is not None), None)
@@ -212,6 +244,61 @@ def _aligned_tables(page: PageView) -> list[PageTable]:
         pt.bbox = (pt.bbox[0], pt.bbox[1], pt.bbox[2], pt.bbox[3])
         out.append(pt)
     return out
+
+
+#: a gap between two words wider than this (in ems) separates two cells of a line
+_CELL_GAP_EM = 0.45
+
+
+def _line_cells(words: list[dict[str, Any]]) -> list[list[tuple[float, float, float, float, str]]]:
+    """Lines of words split into cells at wide gaps: per line, (x0, x1, top, bottom, text)."""
+    lines: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(lines[-1][0]["top"] - w["top"]) <= 2:
+            lines[-1].append(w)
+        else:
+            lines.append([w])
+    out = []
+    for ln in lines:
+        ln.sort(key=lambda w: w["x0"])
+        cells: list[list[dict[str, Any]]] = [[ln[0]]]
+        for prev, w in zip(ln, ln[1:], strict=False):
+            size = float(w.get("size") or (w["bottom"] - w["top"]))
+            if w["x0"] - prev["x1"] > _CELL_GAP_EM * size:
+                cells.append([w])
+            else:
+                cells[-1].append(w)
+        out.append([(c[0]["x0"], c[-1]["x1"], min(w["top"] for w in c), max(w["bottom"] for w in c),
+                     " ".join(w["text"] for w in c)) for c in cells])
+    return out
+
+
+def _names_column(text: str) -> bool:
+    words = text.split()
+    return any(header_role(t) != "unknown" for t in (text, *words[:1], " ".join(words[:2])))
+
+
+def _has_header_line(words: list[dict[str, Any]]) -> bool:
+    """Does a line have two or more cells that name a known column?
+
+    A header cell wrapped over lines ("By" over "whom") is read with the cells right below it.
+    This is the cheap test before the text strategy; it must not miss a header row, so it
+    errs on the side of yes.
+    """
+    lines = _line_cells(words)
+    for i, cells in enumerate(lines):
+        if len(cells) < 2:
+            continue
+        below = [c for ln in lines[i + 1:i + 3] for c in ln
+                 if c[2] - cells[0][3] < 2.5 * (cells[0][3] - cells[0][2])]
+        known = 0
+        for x0, x1, _top, _bottom, text in cells:
+            stacked = " ".join([text, *(b[4] for b in below if b[0] < x1 and b[1] > x0)])
+            if _names_column(text) or _names_column(stacked):
+                known += 1
+        if known >= 2:
+            return True
+    return False
 
 
 def _merge_text_lines(rows: list[list[str | None]], cmap: ColumnMap | None) -> list[list[str | None]]:
@@ -264,15 +351,20 @@ def segment(pt: PageTable) -> list[PageTable]:
             continue
         filled = [j for j, c in enumerate(row) if not _empty(c)]
         c0, c1 = filled[0], filled[-1]
-        if start < i:
-            out.append(PageTable(page=pt.page, bbox=pt.bbox, xs=pt.xs, rows=pt.rows[start:i],
+        # sub-heading rows right above the header ("Fraud" over "N | Action | ...") open it
+        k = i
+        while k > start and c0 == 0 and c1 == pt.ncols - 1 \
+                and _leading_subheadings([pt.rows[k - 1]], pt.ncols):
+            k -= 1
+        if start < k:
+            out.append(PageTable(page=pt.page, bbox=pt.bbox, xs=pt.xs, rows=pt.rows[start:k],
                                  source=pt.source))
         j = i + 1
         while j < len(pt.rows) and _fits(pt.rows[j], c0, c1):
             j += 1
         if c0 == 0 and c1 == pt.ncols - 1:
             j = len(pt.rows)
-        out.append(_sub(pt, pt.rows[i:j], c0, c1))
+        out.append(_sub(pt, pt.rows[k:j], c0, c1))
         start, i = j, j + 1
     if start < len(pt.rows):
         out.append(PageTable(page=pt.page, bbox=pt.bbox, xs=pt.xs, rows=pt.rows[start:],
@@ -455,21 +547,46 @@ def _stacked_label(cells: list[str | None]) -> tuple[str, int] | None:
     return (role, filled[0][0]) if role in ("lead", "timescale", "status", "kpi", "progress") else None
 
 
-def build_logical_tables(page_tables: list[list[PageTable]]) -> list[LogicalTable]:
-    """Rebuild logical tables from each page's tables (``page_tables[i]`` = tables on one page)."""
+def _next_page(open_page: int, page: int, blank_pages: frozenset[int] | set[int]) -> bool:
+    """Is ``page`` the page after ``open_page``, blank pages between them not counting?"""
+    return page > open_page and all(p in blank_pages for p in range(open_page + 1, page))
+
+
+#: a row above the header that titles the table rather than naming a group of its rows
+_TITLE_WORDS = re.compile(r"\b(?:plans?|appendix|annex|table|programme|report|(?:19|20)\d\d)\b", re.I)
+
+
+def _leading_subheadings(rows: list[list[str | None]], ncols: int) -> list[list[str | None]]:
+    """Rows above a header that are sub-headings ("Fraud" drawn above "N | Action | ...")."""
+    out = []
+    for r in rows:
+        cells = list(r[:ncols]) + [None] * (ncols - len(r))
+        text = subheading(cells, ncols)
+        if text and not _TITLE_WORDS.search(text):
+            out.append(cells)
+    return out
+
+
+def build_logical_tables(page_tables: list[list[PageTable]],
+                         blank_pages: frozenset[int] | set[int] = frozenset()) -> list[LogicalTable]:
+    """Rebuild logical tables from each page's tables (``page_tables[i]`` = tables on one page).
+
+    A table continues over ``blank_pages`` (an empty page left by a page break) as over a
+    page break.
+    """
     out: list[LogicalTable] = []
     open_table: LogicalTable | None = None
     open_page = -1
     for raw_tables in page_tables:
         tables = [seg for t in raw_tables for seg in segment(t)]
-        if tables and open_table is not None and tables[0].page == open_page + 1 \
+        if tables and open_table is not None and _next_page(open_page, tables[0].page, blank_pages) \
                 and not _aligned(open_table.xs, tables[0].xs):
             projected = _project(tables[0], open_table.xs)
             if projected is not None:
                 tables = [projected[0], *([projected[1]] if projected[1] else []), *tables[1:]]
         for n, pt in enumerate(tables):
             rows = pt.rows
-            if (n == 0 and open_table is not None and pt.page == open_page + 1
+            if (n == 0 and open_table is not None and _next_page(open_page, pt.page, blank_pages)
                     and _aligned(open_table.xs, pt.xs) and pt.source == open_table.source):
                 if rows and _is_repeat_header(_remap(rows[0], pt.xs, open_table.xs), open_table.header):
                     rows = rows[1:]
@@ -488,13 +605,15 @@ def build_logical_tables(page_tables: list[list[PageTable]]) -> list[LogicalTabl
             header = [clean(c) for c in rows[hi]] if hi >= 0 else None
             table = LogicalTable(page=pt.page, xs=pt.xs, header=header, cmap=cmap,
                                  pages=[pt.page], source=pt.source, heading=pt.heading)
+            lead: list[list[str | None]] = []
             if hi > 0:
-                table.notes.append(f"title row above header: {clean(rows[0][0])[:60]!r}")
-            _add_rows(table, rows[hi + 1:] if hi >= 0 else rows, pt.page, first_after_break=False)
+                lead = _leading_subheadings(rows[:hi], len(pt.xs) - 1) if cmap is not None else []
+                if not lead:
+                    table.notes.append(f"title row above header: {clean(rows[0][0])[:60]!r}")
+            _add_rows(table, [*lead, *rows[hi + 1:]] if hi >= 0 else rows, pt.page,
+                      first_after_break=False)
             out.append(table)
             open_table, open_page = table, pt.page
-        if not tables:
-            open_table = None
     for t in out:
         _carry_down(t)
     return out

@@ -66,9 +66,24 @@ def _match(text: str) -> Theme | None:
     return None
 
 
+#: a label that says only "exploitation" may mean labour exploitation (modern slavery) or
+#: criminal exploitation; the words around it tell which
+_BARE_EXPLOITATION = re.compile(r"^(?:tackling\s+|reducing\s+|preventing\s+)?exploitation$", re.I)
+_LABOUR_WORDS = re.compile(
+    r"\b(?:workforce|workers?|labour|modern slavery|slavery|traffick\w*|forced|"
+    r"agricultur\w*|farms?|factor(?:y|ies)|construction|car washes|nail bars|employ\w*|nrm)\b", re.I)
+_CRIMINAL_WORDS = re.compile(
+    r"\b(?:county lines|drugs?|gangs?|children|child|young people|cuckooing|criminal|cce|cse|"
+    r"mace|dealing)\b", re.I)
+
+
 def theme_of(label: str, context: str = "") -> Theme:
     """The normalised theme of a priority / heading label; ``context`` breaks ties for vague labels."""
     label = " ".join((label or "").split())
+    if _BARE_EXPLOITATION.match(label) and context:
+        labour = len(_LABOUR_WORDS.findall(context))
+        criminal = len(_CRIMINAL_WORDS.findall(context))
+        return "modern_slavery" if labour > criminal else "criminal_exploitation"
     found = _match(label)
     if found is not None:
         return found

@@ -7,7 +7,6 @@ columns the project adds (never removes) are marked "addition".
 from __future__ import annotations
 
 import re
-
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict

@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 
 from models import ALL_PARTNERS_ID, Extraction, OrganisationRow, PartnershipRow
 from pipeline.registry import COUNCIL_KINDS, Organisation, Partnership, Registry
-from pipeline.registry.text import fold, looks_like_abbreviation, normalise
+from pipeline.registry.text import fold, looks_like_abbreviation, normalise, slugify
 
 #: fuzzy acceptance threshold (token_sort_ratio, 0-100), tuned on tests/data/mentions.jsonl
 FUZZY_THRESHOLD = 88.0
@@ -163,7 +163,7 @@ for _role, _phrases in {
         _ROLES[normalise(_phrase)] = _role
 
 #: roles also counted when scanning running text (others are too vague there)
-_SCAN_ROLES = frozenset({"police", "fire", "pcc", "trading_standards"})
+_SCAN_ROLES = frozenset({"police", "fire", "pcc", "trading_standards", "county", "district"})
 #: single-word names that are everyday words: never scanned for in running text
 _COMMON_WORD_NAMES = frozenset(
     [
@@ -173,13 +173,91 @@ _COMMON_WORD_NAMES = frozenset(
         "shelter",
         "unseen",
         "action",
-        "probation",
         "all",
-        "norse",
-        "restitute",
-        "leeway",
-        "galop",
     ]
+)
+#: a capitalised role word opening one of these titles names a law or a plan, not a body
+#: ("Police Reform Act 2002", "Police and Crime Plan")
+_TITLE_ENDS = frozenset(
+    ["act", "acts", "bill", "plan", "plans", "strategy", "regulations", "order", "code", "report"]
+)
+#: a name followed by one of these names the body's campaign or event, not the body
+#: ("White Ribbon Campaign", "Crimestoppers Week")
+_EVENT_WORDS = frozenset(["campaign", "campaigns", "day", "week", "month", "awards", "award"])
+#: words in front of "Parish Council" / "Town Council" that are not a place ("each Town Council")
+_NOT_PLACES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "each",
+        "every",
+        "any",
+        "all",
+        "our",
+        "your",
+        "their",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "local",
+        "relevant",
+        "respective",
+        "other",
+        "neighbouring",
+        "individual",
+        "both",
+        "and",
+        "or",
+        "with",
+        "to",
+        "from",
+        "by",
+        "of",
+        "for",
+        "in",
+        "at",
+        "on",
+        "via",
+        "through",
+        "including",
+        "include",
+        "includes",
+        "district",
+        "county",
+        "borough",
+        "city",
+        "parish",
+        "town",
+        "council",
+        "councils",
+        "member",
+        "members",
+        "ask",
+        "engage",
+        "work",
+        "contact",
+        "support",
+        "liaise",
+        "write",
+        "invite",
+        "meet",
+        "update",
+        "report",
+        "letter",
+        "email",
+        "attend",
+        "inform",
+        "consult",
+        "involve",
+    ]
+)
+_LOCAL_COUNCIL = re.compile(
+    r"((?:\b[A-Z][a-z'-]+|\bSt\.?|\bupon|\bon|\ble|\bnext|\bthe|\bcum|\bby)"
+    r"(?:[ \t]+(?:[A-Z][a-z'-]+|St\.?|upon|on|le|next|the|cum|by)){0,4})"
+    r"[ \t\n]+(Parish|Town)[ \t\n]+Council\b"
 )
 
 
@@ -241,6 +319,8 @@ class Matcher:
         self._role_keys: list[str] = [k for k in _ROLES if len(k) >= 6]
         self._scan_patterns: dict[str, list[str]] | None = None
         self._first_tokens: dict[str, set[int]] = {}
+        #: parish and town councils recognised by pattern ("<Place> Parish Council")
+        self.local_councils: dict[str, Organisation] = {}
 
     # ------------------------------------------------------------------ context helpers
 
@@ -256,18 +336,18 @@ class Matcher:
         orgs = [o for o in (self.registry.get(i) for i in dict.fromkeys(ids)) if o is not None]
         orgs = [o for o in orgs if self._alias_allowed(o, key, ctx) and _existed(o, ctx.date)]
         if len(orgs) == 1:
-            return orgs[0]
+            return self.body(orgs[0])
         if not orgs:
             return None
         fits = [o for o in orgs if self.compatible(o, ctx) is True]
         if len(fits) == 1:
-            return fits[0]
+            return self.body(fits[0])
         pool = fits or orgs
         for o in pool:
             if ctx.authority_id and o.id == ctx.authority_id:
                 return o
         current = [o for o in pool if o.current]
-        return current[0] if len(current) == 1 else None
+        return self.body(current[0]) if len(current) == 1 else None
 
     def _alias_allowed(self, org: Organisation, key: str, ctx: MatchContext) -> bool:
         """A curated local body's alias without its place name needs the place in context."""
@@ -349,7 +429,41 @@ class Matcher:
         return result
 
     def _result(self, org: Organisation | None, score: float, method: str) -> Match | None:
+        org = self.body(org)
         return Match(org.id, org.name, score, method) if org is not None else None
+
+    def body(self, org: Organisation | None) -> Organisation | None:
+        """A council's own team or service (a curated council-kind row with a parent) is the council."""
+        if (
+            org is not None
+            and org.source == "curated"
+            and org.kind in COUNCIL_KINDS
+            and org.parent
+            and not org.gss_code
+        ):
+            return self.registry.get(org.parent) or org
+        return org
+
+    def lookup(self, org_id: str) -> Organisation | None:
+        """A registry organisation, or a parish/town council this matcher recognised by pattern."""
+        return self.registry.get(org_id) or self.local_councils.get(org_id)
+
+    def local_council(self, place_words: list[str], tier: str) -> Organisation | None:
+        """'Littleport Parish Council': a first-tier council known by the pattern, not listed."""
+        while place_words and place_words[0].lower().rstrip(".") in _NOT_PLACES:
+            place_words = place_words[1:]
+        if not place_words or not place_words[0][:1].isupper():
+            return None
+        name = f"{' '.join(place_words)} {tier.title()} Council"
+        org_id = slugify(name)
+        found = self.registry.get(org_id)
+        if found is not None:
+            return found
+        if org_id not in self.local_councils:
+            self.local_councils[org_id] = Organisation(
+                id=org_id, name=name, kind="other", place=" ".join(place_words), source="pattern"
+            )
+        return self.local_councils[org_id]
 
     def _match(self, text: str, ctx: MatchContext) -> Match | None:
         raw = _clean(text)
@@ -375,6 +489,11 @@ class Matcher:
         found = self._match_parts(raw, key, ctx)
         if found is not None:
             return found
+        local = re.fullmatch(r"(.+?)\s+(Parish|Town)\s+Council", raw)
+        if local is not None and key not in self.registry.names:
+            org = self.local_council(local.group(1).split(), local.group(2))
+            if org is not None:
+                return Match(org.id, org.name, 95.0, "pattern")
         suffix = key.rsplit(" ", 1)[-1]
         if " " in key and suffix in _COUNCIL_SUFFIXES:
             stem = key[: -len(suffix)]
@@ -401,6 +520,16 @@ class Matcher:
             if found is not None:
                 return Match(found.organisation_id, found.name, 90.0, "part-of")
         tokens = key.split()
+        # "Police Rural Crime Action Team": a team of the body the role word names
+        for cut in (2, 1):
+            head = " ".join(tokens[:cut])
+            role = _ROLES.get(head)
+            if (
+                role in _SCAN_ROLES
+                and len(tokens) > cut
+                and any(w in _TEAM_WORDS for w in tokens[cut:])
+            ):
+                return self._result(self.resolve_role(role, ctx), 88.0, "part-of")
         for cut in range(len(tokens) - 1, 1, -1):
             head = " ".join(tokens[:cut])
             ids = self.registry.names.get(head)
@@ -600,6 +729,10 @@ class Matcher:
                 if not any(ch.isupper() for ch in written):
                     i += length  # "victim support", "police": words, not a body's name
                     continue
+                after = [tokens[k][0] for k in keep[i + length : i + length + 7]]
+                if _opens_title(after, role=ids[0].startswith("role:")) or _names_event(after):
+                    i += length  # "Police Reform Act", "White Ribbon Campaign"
+                    continue
                 if ids[0].startswith("role:"):
                     org = self.resolve_role(ids[0][5:], ctx)
                 else:
@@ -607,6 +740,10 @@ class Matcher:
                 if org is not None and org.id not in seen:
                     seen[org.id] = (org.id, written, page_no)
                 i += length
+            for found in _LOCAL_COUNCIL.finditer(fold(page)):
+                org = self.local_council(found.group(1).split(), found.group(2))
+                if org is not None and org.id not in seen:
+                    seen[org.id] = (org.id, re.sub(r"\s+", " ", found.group(0)), page_no)
         return sorted(seen.values(), key=lambda m: (m[2], m[0]))
 
 
@@ -620,9 +757,33 @@ _COUNCIL_SUFFIXES = {
 }
 
 
+def _opens_title(after: list[str], role: bool) -> bool:
+    """The name opens a capitalised title ending in Act/Plan/...: "Police Reform Act 2002".
+
+    Role words always; other names only when the title goes on with "and" ("Suffolk Police and
+    Crime Plan"), since "Home Office Serious Violence Strategy" still names the Home Office.
+    """
+    if not after or (not role and after[0].lower() not in {"and", "&"}):
+        return False
+    for word in after:
+        low = word.lower()
+        if low in _TITLE_ENDS and word[:1].isupper():
+            return True
+        if not (word[:1].isupper() or low in {"and", "&", "of", "the", "for"}):
+            return False
+    return False
+
+
+def _names_event(after: list[str]) -> bool:
+    """The name is followed by a capitalised event word: "White Ribbon Campaign"."""
+    return bool(after) and after[0][:1].isupper() and after[0].lower() in _EVENT_WORDS
+
+
 def _existed(org: Organisation, date: str | None) -> bool:
     """False when the paper predates the organisation (a 2017 paper cannot name a 2019 council)."""
     return not (date and org.start_date and org.start_date[: len(date)] > date)
+
+
 _MATCHERS: dict[int, Matcher] = {}
 
 
@@ -651,6 +812,9 @@ def _clean(text: str) -> str:
     text = re.sub(r"\s+", " ", text)
     text = text.strip(" .,;:-*•")
     text = re.sub(r"^(the|and|by|with|from|via)\s+", "", text, flags=re.I)
+    # lead-cell wording around the name: "police to lead", "Representatives on High Harms Board"
+    text = re.sub(r"^representatives?\s+(on|of|from)\s+(the\s+)?", "", text, flags=re.I)
+    text = re.sub(r"\s+(to\s+lead|leading|to\s+support|supporting|to)$", "", text, flags=re.I)
     return text
 
 
@@ -859,10 +1023,18 @@ def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolut
         referenced[authority.id] = None
 
     people = {normalise(p.name): p.org_text for p in extraction.meta.people if p.org_text}
-    first_names: dict[str, set[str]] = {}
-    for p in extraction.meta.people:
-        if p.org_text and normalise(p.name):
-            first_names.setdefault(normalise(p.name).split()[0], set()).add(p.org_text)
+    # "ESC: Alex Heys" in one lead ties Alex Heys to ESC where he stands alone in another
+    for activity in extraction.activities:
+        for lead in activity.leads:
+            if lead.person and lead.org_text and " " in normalise(lead.person):
+                people.setdefault(normalise(lead.person), lead.org_text)
+    # a first name alone is tied to an organisation only when every namesake shares one
+    first_names: dict[str, dict[str | None, str]] = {}
+    for name, org_text in people.items():
+        found = m.match(org_text, ctx)
+        first_names.setdefault(name.split()[0], {})[found.organisation_id if found else None] = (
+            org_text
+        )
 
     for ai, activity in enumerate(extraction.activities):
         for li, lead in enumerate(activity.leads):
@@ -876,16 +1048,21 @@ def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolut
                 org_text = people.get(normalise(lead.person))
                 if org_text is None:
                     options = first_names.get(
-                        normalise(lead.person).split()[0] if normalise(lead.person) else "", set()
+                        normalise(lead.person).split()[0] if normalise(lead.person) else "", {}
                     )
                     org_text = (
-                        next(iter(options))
+                        next(iter(options.values()))
                         if len(options) == 1 and " " not in normalise(lead.person)
                         else None
                     )
                 if org_text:
                     found = m.match(org_text, ctx)
                     result = (found.organisation_id, found.score) if found else (None, None)
+                else:
+                    # a body's name read as a person's ("Stamp Out Spiking"): exact names only
+                    found = m.match(lead.person, ctx) if " " in lead.person.strip() else None
+                    if found is not None and found.method in {"exact", "pattern"}:
+                        result = (found.organisation_id, found.score)
             res.lead_orgs[(ai, li)] = result
             if result[0]:
                 referenced[result[0]] = None
@@ -907,13 +1084,21 @@ def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolut
     for ai, activity in enumerate(extraction.activities):
         for li, lead in enumerate(activity.leads):
             org_id = res.lead_orgs.get((ai, li), (None, None))[0]
-            if org_id and org_id != ALL_PARTNERS_ID and org_id not in named:
+            written = lead.org_text or lead.raw
+            if (
+                org_id
+                and org_id != ALL_PARTNERS_ID
+                and org_id not in named
+                and _capitalised(written)
+            ):
                 named.add(org_id)
                 cited.append((org_id, lead.org_text or lead.raw, activity.page))
     for fi, funding in enumerate(extraction.funding):
-        for org_id, text in ((res.funders.get(fi), funding.funder_text),
-                             (res.recipients.get(fi), funding.recipient_text)):
-            if org_id and org_id not in named:
+        for org_id, text in (
+            (res.funders.get(fi), funding.funder_text),
+            (res.recipients.get(fi), funding.recipient_text),
+        ):
+            if org_id and org_id not in named and _capitalised(text or ""):
                 named.add(org_id)
                 cited.append((org_id, text or "", funding.page))
     res.mentions = sorted(res.mentions + cited, key=lambda x: (x[2], x[0]))
@@ -922,10 +1107,15 @@ def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolut
     res.candidates = _candidates(m, extraction, ctx)
 
     for org_id in referenced:
-        org = registry.get(org_id)
+        org = m.lookup(org_id)
         if org is not None:
             res.organisations.append(org.row())
     return res
+
+
+def _capitalised(text: str) -> bool:
+    """A cell names a body only when written as a name: "Police", not "police to lead"."""
+    return any(ch.isupper() for ch in text)
 
 
 def _candidates(

@@ -80,3 +80,70 @@ def test_find_outputs_keeps_one_record_per_count() -> None:
     s = "Suffolk received a total of 18 applications with 59 young people nominated."
     got = find_outputs([(s, 6), (s, 6)])
     assert [(k.value, k.page) for k in got] == [(18, 6), (59, 6)]
+
+
+def _mixed(text: str, bold_words: int, x0: float, top: float) -> Line:
+    """A bulleted line whose first ``bold_words`` words after the bullet are bold."""
+    line = _line(text, x0, top)
+    for i, w in enumerate(line.words):
+        w["fontname"] = "Arial-Bold" if 1 <= i <= bold_words else "Arial"
+    return line
+
+
+def test_bold_lead_words_name_the_priorities_and_unbolded_items_only_explain() -> None:
+    lines = [
+        _line("The partnership used this to develop its priorities:", 60, 100),
+        _mixed("• Knife crime is rising across the district and drives harm.", 2, 70, 114),
+        _mixed("• Community tension can create fear in neighbourhoods.", 0, 70, 128),
+        _mixed("• Scams lead to large losses each year for older residents.", 1, 70, 142),
+    ]
+    got = [(p.label, p.theme) for p in find_priorities(lines)]
+    assert got == [("Knife crime", "serious_violence"), ("Scams", "fraud")]
+
+
+def test_priorities_of_other_bodies_are_not_the_documents_own() -> None:
+    lines = [
+        _line("Other key groups and their priorities are set out in the table below.", 60, 100),
+        _line("Partnership Priorities", 60, 114),
+        _line("Safeguarding Board Priority areas:", 60, 128),
+        _line("• Neglect", 70, 142),
+        _line("• Child Exploitation", 70, 156),
+    ]
+    assert find_priorities(lines) == []
+
+
+def test_measures_heading_over_numbered_measures_grouped_by_outcomes() -> None:
+    from extractors.narrative import find_measures
+
+    lines = [
+        _line("Measures", 60, 100, bold=True),
+        _line("Outcome 1: Residents feel safe", 60, 116, bold=True),
+        _line("1 Reports of anti-social behaviour to the council", 60, 130),
+        _line("2 Residents' feelings of safety in the annual survey", 60, 144),
+        _line("Outcome 2: Reduce harm from violence for:", 60, 162, bold=True),
+        _line("• Domestic abuse", 60, 176),
+        _line("1 Number of knife crimes recorded by the", 60, 190),
+        _line("police", 60, 202),
+        _line("A2.1 The next section describes the partnership.", 60, 240),
+    ]
+    kpis, used = find_measures(lines)
+    assert [k.description for k in kpis] == [
+        "Reports of anti-social behaviour to the council",
+        "Residents' feelings of safety in the annual survey",
+        "Number of knife crimes recorded by the police",
+    ]
+    assert 8 not in used
+
+
+def test_sentence_introducing_metrics_over_two_lines_gives_one_kpi_per_bullet() -> None:
+    from extractors.narrative import find_measures
+
+    lines = [
+        _line("Progress will be measured with a range of metrics,", 60, 100),
+        _line("including but not limited to:", 60, 114),
+        _line("• Attendance at training events", 70, 130),
+        _line("• Reach of online campaigns", 70, 144),
+    ]
+    kpis, _used = find_measures(lines)
+    assert [k.description for k in kpis] == ["Attendance at training events",
+                                             "Reach of online campaigns"]

@@ -170,7 +170,7 @@ def _doc(path: Path) -> BaseDocTemplate:
                           bottomMargin=MARGIN,
                           title="Norfolk Countywide Community Safety Partnership Scrutiny Sub Panel",
                           author="Norfolk County Council",
-                          subject="Agenda pack, 16 September 2021")
+                          subject="Agenda pack, 16 September 2021", invariant=1)
     pf = [Frame(MARGIN, MARGIN, FRAME_W, PH - 2 * MARGIN, id="p")]
     lf = [Frame(MARGIN, MARGIN, LFRAME_W, LH - 2 * MARGIN, id="l")]
     sf = [Frame(MARGIN + 10, MARGIN + 10, LFRAME_W - 20, LH - 2 * MARGIN - 20, id="s")]
@@ -865,7 +865,10 @@ def dp_table(rows: list[dict[str, Any]], *, repeat_header: bool, split_in_row: b
             data.append([C(r["n"]), _dp_cell(r["action"]), _dp_cell(r["measure"]), C(r["owner"]),
                          C(r["date"]), C(r["update"])])
     header_rows = 1 if rows[0].get("header") else 0
-    style += [("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 7)]
+    style += [("TOPPADDING", (0, 0), (-1, -1), 5), ("BOTTOMPADDING", (0, 0), (-1, -1), 7),
+              # close each page's part of the table, as Word does
+              ("LINEBELOW", (0, "splitlast"), (-1, "splitlast"), 0.5, colors.black),
+              ("LINEABOVE", (0, "splitfirst"), (-1, "splitfirst"), 0.5, colors.black)]
     return left(ruled_table(data, DP_WIDTHS, header_rows=header_rows,
                             repeat_header=repeat_header and header_rows > 0, spans=spans, header_fill=None,
                             split_in_row=split_in_row, extra_style=style))
@@ -907,8 +910,7 @@ def delivery_plan() -> list[Flowable]:
             s.append(dp_table(chunk, repeat_header=plan["repeat_header"], split_in_row=plan["split_in_row"]))
         if "second_table" in plan:
             t = plan["second_table"]
-            # the original has an empty page before the serious-violence table
-            s += [PageBreak(), Spacer(1, 1), PageBreak(), dp_table(t["rows"], repeat_header=t["repeat_header"],
+            s += [PageBreak(), dp_table(t["rows"], repeat_header=t["repeat_header"],
                                         split_in_row=t["split_in_row"])]
     return s
 

@@ -28,6 +28,7 @@ from render import (
     CORPUS_DIR,
     Spacer,
     build_pdf,
+    colors,
     esc,
     landscape,
     markup,
@@ -51,6 +52,8 @@ from src.east_cambs_data import content as ec
 OUT_SUBDIR = "variants"
 
 FRAME_PAD = 6  # platypus Frame padding on each side: a table starts 6 pt inside the margin
+# A table that repeats its header keeps each row whole (split_in_row=False): with both, reportlab can
+# place the rest of a split table in the space left on the same page, header and all, mid-page.
 
 # --------------------------------------------------------------------------- shared helpers
 
@@ -114,18 +117,24 @@ def page_count(pdf: Path) -> int:
         return len(doc.pages)
 
 
-def mentioned(organisations: Sequence[str], texts: Iterable[str], patterns: dict[str, list[str]]) -> list[str]:
+def mentioned(organisations: Sequence[str], texts: Iterable[str], patterns: dict[str, list[str]],
+              activities: Iterable[dict[str, Any]] = ()) -> list[str]:
     """The organisations (official names, original gold order) that the variant's text names.
 
     Each organisation is looked for by its official name and by the wordings the
     seed uses for it (``patterns``, regular expressions written by hand from the
-    seed, the same decisions the original gold's notes record).
+    seed, the same decisions the original gold's notes record); an organisation
+    that leads one of the variant's activities is named by that lead cell.
     """
+    unknown = set(patterns) - set(organisations)
+    if unknown:  # the original gold renamed or dropped an organisation: update the patterns
+        raise ValueError(f"patterns for organisations not in the original gold: {sorted(unknown)}")
     text = " ".join(re.sub(r"\s+", " ", t.replace("**", "")) for t in texts)
+    leading = {lead["organisation"] for a in activities for lead in a["leads"]}
     out = []
     for org in organisations:
         regexes = [r"(?i)\b" + re.escape(org) + r"\b", *patterns.get(org, [])]
-        if any(re.search(rx, text) for rx in regexes):
+        if org in leading or any(re.search(rx, text) for rx in regexes):
             out.append(org)
     return out
 
@@ -196,7 +205,10 @@ ES_ORG_PATTERNS: dict[str, list[str]] = {
     "The Suffolk Coast": [r"(?i)\bthe suffolk coast\b"],
     "Rotary Club of Lowestoft": [r"(?i)lowestoft rotary"],
     "Crest Advisory": [r"\bCrest\b"],
-    "Domestic Abuse Commissioner": [r"\bDA Commissioner\b"],
+    "Office of the Domestic Abuse Commissioner": [r"\bDA Commissioner\b"],
+    "Norfolk and Suffolk Probation Trust": [r"(?i)suffolk and norfolk probation trust"],
+    "Suffolk Modern Slavery Network": [r"\bMSN\b", r"(?i)modern slavery network"],
+    "Suffolk Office of Data and Analytics": [r"\bSODA\b"],
 }
 
 #: Header wordings of the reordered variant (seed wording -> variant wording).
@@ -267,9 +279,10 @@ def es_gold(pdf: Path, plan: dict[str, Any], texts: list[str], cols: EsColumns, 
     for item in hand["priorities"]:
         names = [n for n in [item["label"], *item["aliases"]] if n in cells]
         if names:
-            page = min(pri_pager.find(n) for n in names)
-            priorities.append({"label": item["label"], "theme": item["theme"], "page": page,
-                               "aliases": item["aliases"]})
+            # labelled as this variant prints it; the original's other wordings become aliases
+            aliases = [n for n in [item["label"], *item["aliases"]] if n != names[0]]
+            priorities.append({"label": names[0], "theme": item["theme"], "page": pri_pager.find(names[0]),
+                               "aliases": aliases})
     any_pager = BandPager(pdf, [(0, 10_000)])
     kpis = [{k: v for k, v in item.items() if k != "find"} | {"page": any_pager.find(item["find"])}
             for item in hand["kpis"] if contained(item["find"], texts)]
@@ -282,7 +295,7 @@ def es_gold(pdf: Path, plan: dict[str, Any], texts: list[str], cols: EsColumns, 
         "activities": acts,
         "kpis": kpis,
         "funding": funding,
-        "organisations": mentioned(hand["organisations"], texts, ES_ORG_PATTERNS),
+        "organisations": mentioned(hand["organisations"], texts, ES_ORG_PATTERNS, acts),
         "notes": notes + ES_COMMON_NOTES,
     }
 
@@ -292,11 +305,13 @@ ES_COMMON_NOTES = [
     "activities, leads, KPIs, themes and the '£30k allocated' funding row are the original gold's records "
     "(east_suffolk.gold_activities and gold_hand.json), pages located in this PDF.",
     "Priorities: the original's priority records whose label or alias is a Priority/Themes cell here "
-    "(all eleven), page = first page where that cell appears. Top-level KPIs and the other funding rows are "
-    "in the report body, not in the plan: left out. Organisations: those the plan's cells name (same "
-    "resolution as the original notes: ESC, SCC / Trading Standards, Police, NORSE, ESSL, MOD, DWP, HSBC, "
-    "Catch 22, Lowestoft rotary, the Suffolk Coast, SSP, Suffolk Chambers of Commerce, Victim Care, "
-    "Crimestoppers, Fire service, Probation).",
+    "(all eleven), labelled as the cell prints them ('Prevent', 'VAWG', 'ASB', 'Modern slavery', "
+    "'Criminal Exploitation'; the original's 2.1 wording, which this document lacks, becomes an alias), "
+    "page = first page where that cell appears. Top-level KPIs and the other funding rows are "
+    "in the report body, not in the plan: left out. Organisations: those the printed text names, by the "
+    "original notes' resolution (ESC, SCC / Trading Standards, Police, Probation, Fire service, NORSE, ESSL, "
+    "MOD, DWP, HSBC, Catch 22, Lowestoft rotary, the Suffolk Coast, SSP, MSN / Modern Slavery network, SODA, "
+    "Suffolk Chambers of Commerce, Victim Care, Crimestoppers; the CSP itself, named in the title).",
 ]
 
 ES_LANDSCAPE_MARGIN = 15 * mm
@@ -327,9 +342,9 @@ def es_reordered(variant: Variant, out: Path) -> dict[str, Any]:
         if is_plan:
             merged.append(((1, 1), (1, len(rows) - 1)))
             merged.extend(((2, a), (2, b)) for a, b in es.objective_runs(table["rows"]))
-        first = es.joined(table["rows"][0]["cells"][0]) or ""
-        story += [ruled_table(rows, widths, repeat_header=first in es.REPEAT_HEADER, merged=merged,
-                              header_fill=es.LIGHT), Spacer(1, 12)]
+        repeat = (es.joined(table["rows"][0]["cells"][0]) or "") in es.REPEAT_HEADER
+        story += [ruled_table(rows, widths, repeat_header=repeat, merged=merged, header_fill=es.LIGHT,
+                              split_in_row=not repeat), Spacer(1, 12)]
     pdf = out / f"{variant.name}.pdf"
     render(pdf, story, pagesize=pagesize, margin=ES_LANDSCAPE_MARGIN, title=ES_DOCUMENT["title"],
            author="East Suffolk Council", font="Times-Roman")
@@ -357,9 +372,9 @@ def es_unruled(variant: Variant, out: Path) -> dict[str, Any]:
         rows: list[list[Any]] = [[es_cell([h], st, w, True) for h, w in zip(table["header"], widths, strict=True)]]
         rows += [[es_cell(c, st, widths[j], bold=(j == 0)) for j, c in enumerate(r["cells"])]
                  for r in table["rows"]]
-        first = es.joined(table["rows"][0]["cells"][0]) or ""
-        story += [ruled_table(rows, widths, repeat_header=first in es.REPEAT_HEADER, grid=False,
-                              header_fill=None), Spacer(1, 16)]
+        repeat = (es.joined(table["rows"][0]["cells"][0]) or "") in es.REPEAT_HEADER
+        story += [ruled_table(rows, widths, repeat_header=repeat, grid=False, header_fill=None,
+                              split_in_row=not repeat), Spacer(1, 16)]
     pdf = out / f"{variant.name}.pdf"
     render(pdf, story, pagesize=pagesize, margin=ES_PORTRAIT_MARGIN, title=ES_DOCUMENT["title"],
            author="East Suffolk Council", font="Helvetica")
@@ -390,7 +405,7 @@ def es_flattened(variant: Variant, out: Path) -> dict[str, Any]:
             cells[0], cells[1] = priority, objective
             rows.append([es_cell(c, st, widths[j], bold=(j == 0)) for j, c in enumerate(cells)])
     story: list[Flowable] = [Paragraph(esc(ES_DOCUMENT["title"]), st["h1"]),
-                             ruled_table(rows, widths, repeat_header=True, header_fill=es.LIGHT)]
+                             ruled_table(rows, widths, repeat_header=True, header_fill=es.LIGHT, split_in_row=False)]
     pdf = out / f"{variant.name}.pdf"
     render(pdf, story, pagesize=pagesize, margin=ES_LANDSCAPE_MARGIN, title=ES_DOCUMENT["title"],
            author="East Suffolk Council", font="Vera")
@@ -417,6 +432,7 @@ EC_ORG_PATTERNS: dict[str, list[str]] = {
     ec.DASV: [r"(?i)domestic abuse and sexual violence partnership"],
     ec.ECIN: [r"\bECIN\b", r"(?i)integrated neighbourhood"],
     ec.PCN: [r"\bPCN\b", r"(?i)primary care networks?"],
+    ec.HIGH_HARMS: [r"(?i)high harms? board"],
     "Domestic Abuse Housing Alliance": [r"\bDAHA\b"],
 }
 
@@ -430,7 +446,7 @@ def ec_smart_table(variant: Variant, out: Path) -> dict[str, Any]:
     st = styles(size=10)
     margin = 18 * mm
     total = table_width(A4, margin)
-    widths = columns([88, 38, 32, 28], total)
+    widths = columns([80, 36, 30, 30], total)
     story: list[Flowable] = []
     texts: list[str] = [EC_TITLE]
     head = ("SMART target", "Priority", "Lead", "Timescale")
@@ -467,36 +483,81 @@ def ec_smart_table(variant: Variant, out: Path) -> dict[str, Any]:
     render(pdf, story, pagesize=A4, margin=margin, title=EC_TITLE,
            author="East Cambridgeshire District Council", font="Helvetica")
 
+    return ec_gold(variant, pdf, smart, texts, BandPager(pdf, [band(widths, 0, margin)]),
+                   BandPager(pdf, [band(widths, 1, margin)]).find, EC_TITLE)
+
+
+def ec_gold(variant: Variant, pdf: Path, items: list[tuple[str, Any]], texts: list[str], target: BandPager,
+            find_heading: Callable[[str, int], int], title: str) -> dict[str, Any]:
+    """The original gold's records for the headings this variant prints, pages located in its PDF."""
     original = ec_original()
-    headings = {h for h, _ in smart}
+    headings = {h for h, _ in items}
     acts = [copy.deepcopy(a) for a in original["activities"] if a["priority"] in headings]
-    if len(acts) != len(smart):
-        raise AssertionError(f"{len(acts)} gold activities for {len(smart)} SMART targets")
-    target = BandPager(pdf, [band(widths, 0, margin)])
+    if len(acts) != len(items):
+        raise AssertionError(f"{len(acts)} gold activities for {len(items)} printed items")
     page = 1
-    for act, (head, item) in zip(acts, smart, strict=True):
+    for act, (head, item) in zip(acts, items, strict=True):
         if act["description"] != ec_join(item.texts) or act["priority"] != head:
             raise AssertionError(f"gold and content disagree at {act['description'][:40]!r}")
         page = target.find(es.needle(act["description"], 30), page)
         act["page"] = page
-    statements = {s for _, s, _ in ec.CSP_PRIORITIES}
-    pri_pager = BandPager(pdf, [band(widths, 1, margin)])
+    statements = {text for _, text, _ in ec.CSP_PRIORITIES}
     priorities = []
+    page = 1
     for p in original["priorities"]:
-        if p["label"] in statements:
+        if p["label"] in headings:
+            page = find_heading(p["label"], page)
+            priorities.append(p | {"page": page})
+        elif p["label"] in statements and contained(p["label"], texts):  # numbered CSP priorities, if printed
             priorities.append(p | {"page": page_of(pdf, p["label"])})
-        elif p["label"] in headings:
-            priorities.append(p | {"page": pri_pager.find(p["label"])})
     body = {
-        "document": original["document"] | {"title": EC_TITLE, "pages": page_count(pdf)},
+        "document": original["document"] | {"title": title, "pages": page_count(pdf)},
         "priorities": priorities,
         "activities": acts,
         "kpis": [],
         "funding": [],
-        "organisations": mentioned(original["organisations"], texts, EC_ORG_PATTERNS),
+        "organisations": mentioned(original["organisations"], texts, EC_ORG_PATTERNS, acts),
         "notes": variant.notes,
     }
     return gold_file(variant, pdf, body, EC_SEED)
+
+
+EC_DUTIES_TITLE = ec.TITLE + ": statutory duties"
+
+
+def ec_duties(variant: Variant, out: Path) -> dict[str, Any]:
+    """The statutory duties as one unruled table Action / Owner / Target date, headings as spanning rows."""
+    st = styles(font="Times-Roman", bold="Times-Bold", size=10.5)
+    margin = 20 * mm
+    widths = columns([110, 45, 35], table_width(LETTER, margin))
+    head = ("Action", "Owner", "Target date")
+    rows: list[list[Any]] = [[es_cell([h], st, w, True) for h, w in zip(head, widths, strict=True)]]
+    spans = []
+    style: list[tuple] = [("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black)]
+    duties: list[tuple[str, ec.Duty]] = []
+    texts: list[str] = [EC_DUTIES_TITLE, *head]
+    heading: str | None = None
+    for item in ec.STATUTORY:
+        if isinstance(item, ec.Heading) and item.level == 2:
+            heading = item.text
+            spans.append(((0, len(rows)), (-1, len(rows))))
+            style.append(("TOPPADDING", (0, len(rows)), (-1, len(rows)), 9))
+            rows.append([es_cell([heading], st, sum(widths), True), "", ""])
+            texts.append(heading)
+        elif isinstance(item, ec.Duty):
+            assert heading is not None
+            rows.append([es_cell(item.texts, st, widths[0]), es_cell([item.lead], st, widths[1]),
+                         es_cell([item.timescale], st, widths[2])])
+            duties.append((heading, item))
+            texts += [*item.texts, item.lead, item.timescale]
+    story: list[Flowable] = [Paragraph(esc(EC_DUTIES_TITLE), st["h1"]),
+                             ruled_table(rows, widths, grid=False, header_fill=None, repeat_header=False,
+                                         spans=spans, split_in_row=True, extra_style=style)]
+    pdf = out / f"{variant.name}.pdf"
+    render(pdf, story, pagesize=LETTER, margin=margin, title=EC_DUTIES_TITLE,
+           author="East Cambridgeshire District Council", font="Times-Roman")
+    return ec_gold(variant, pdf, duties, texts, BandPager(pdf, [band(widths, 0, margin)]),
+                   lambda text, start: page_of(pdf, text, start), EC_DUTIES_TITLE)
 
 
 # --------------------------------------------------------------------------- Norfolk
@@ -521,16 +582,17 @@ NF_ORG_PATTERNS: dict[str, list[str]] = {
     "Home Office": [r"(?i)home secretary"],
 }
 
-#: Where the delivery plan states each of the five strategic priorities: (text, located after).
-#: The plan's Forward (where the original gold pages them) is not in this variant; the delivery plan
-#: names them as sub-heading rows and one plan heading, in shorter forms recorded as aliases.
-NF_PRIORITY_PLACES: dict[str, tuple[str, str, list[str]]] = {
-    "Serious violence": ("Serious violence", "3.12 Deliver the", []),
-    "Preventing terrorism": ("Prevent", "2.7 To undertake", ["Prevent"]),
+#: Where the delivery plan states each of the five strategic priorities: (text, located after, label as
+#: printed here). The plan's Forward (where the original gold pages them) is not in this variant; the
+#: delivery plan names them as sub-heading rows and one plan heading, some in shorter forms (the
+#: original label is then kept as an alias).
+NF_PRIORITY_PLACES: dict[str, tuple[str, str, str]] = {
+    "Serious violence": ("Serious violence", "3.12 Deliver the", "Serious violence"),
+    "Preventing terrorism": ("Prevent", "2.7 To undertake", "Prevent"),
     "Criminal exploitation": ("Reducing the Threat of Criminal Exploitation", "1.25 Facilitate",
-                              ["Criminal Exploitation"]),
-    "Neighbourhood crimes": ("Neighbourhood crime", "1.5 Enforcement", ["Neighbourhood crime"]),
-    "Fraud": ("Fraud", "Long-term outcome 6", []),
+                              "Criminal exploitation"),
+    "Neighbourhood crimes": ("Neighbourhood crime", "1.5 Enforcement", "Neighbourhood crime"),
+    "Fraud": ("Fraud", "Long-term outcome 6", "Fraud"),
 }
 
 NF_HEAD = ["Ref", "Activity", "Lead", "Timescale", "KPI", "Progress"]
@@ -564,7 +626,7 @@ def nf_portrait(variant: Variant, out: Path) -> dict[str, Any]:
     bullet = ParagraphStyle("nfb", parent=st["cell"], leftIndent=9, bulletIndent=0, bulletFontName="Vera")
     sub = ParagraphStyle("nfsub", parent=st["cellbold"], fontSize=9.5, leading=12)
     margin = 18 * mm
-    widths = columns([11, 55, 30, 20, 42, 16], table_width(A4, margin))
+    widths = columns([11, 52, 30, 21, 41, 19], table_width(A4, margin))
     texts: list[str] = [dp["title"], dp["intro"], *NF_HEAD]
     story: list[Flowable] = [Paragraph(esc(dp["title"]), st["h1"]), Paragraph(esc(dp["intro"]), st["body"])]
     for plan in dp["plans"]:
@@ -600,13 +662,14 @@ def nf_portrait(variant: Variant, out: Path) -> dict[str, Any]:
         "funding": [f for f in copy.deepcopy(hand["funding"]) if contained(f["_find"], texts)],
     }
     for p in hand["priorities"]:
-        find, after, aliases = NF_PRIORITY_PLACES[p["label"]]
-        gold["priorities"].append({"label": p["label"], "theme": p["theme"], "aliases": aliases,
+        find, after, printed = NF_PRIORITY_PLACES[p["label"]]
+        aliases = [p["label"]] if printed != p["label"] else []
+        gold["priorities"].append({"label": printed, "theme": p["theme"], "aliases": aliases,
                                    "_find": find, "_after": after})
     for item in gold["kpis"] + gold["funding"]:
         item["_after"] = None
     gold = fill_pages(gold, pdf)
-    gold["organisations"] = mentioned(hand["organisations"], texts, NF_ORG_PATTERNS)
+    gold["organisations"] = mentioned(hand["organisations"], texts, NF_ORG_PATTERNS, gold["activities"])
     gold["notes"] = variant.notes
     return gold_file(variant, pdf, gold, NF_SEED)
 
@@ -661,17 +724,32 @@ VARIANTS: list[tuple[str, str, str, Callable[[Variant, Path], dict[str, Any]], l
       "Priorities: the two numbered CSP priority statements (page of the intro) and the section headings "
       "that have SMART targets (page where their Priority cell starts). Organisations: those named in the "
       "printed text (same resolution as the original notes)."]),
+    ("east-cambs-duties-unruled", EC_ORIGINAL,
+     "The 'Statutory duties' part only: every action as one table without ruling lines (one rule under the "
+     "header) Action / Owner / Target date, the duty headings as bold rows across the table, header never "
+     "repeated; portrait US Letter, Times-Roman (the original: tinted boxes with Lead / Timescale boxes "
+     "beside them, content-stream order shuffled).",
+     ec_duties,
+     ["Content: the plan's 'Statutory duties' (8 duty headings, their actions); the additional activities "
+      "are not in this variant. Records are the original gold's activities for those headings (same "
+      "descriptions, leads, timescales, due dates), pages located here; priorities = the eight duty "
+      "headings (page of their heading row).",
+      "Layout: Owner = the seed's Lead box, Target date = its Timescale box, as written; the Prevent action "
+      "whose box holds two paragraphs keeps both in one Action cell (one activity, as in the original gold).",
+      "Organisations: those named in the printed text (same resolution as the original notes)."]),
     ("norfolk-delivery-plan-portrait", NF_ORIGINAL,
      "The delivery plan of the Norfolk pack alone: three tables in portrait A4 (landscape in the original), "
      "columns Ref / Activity / Lead / Timescale / KPI / Progress (N / Action / Success measure / Owner / Date "
      "/ Update in the original, other order), one header row at the top of each table, never repeated; "
-     "sub-heading rows spanning the table; the serious violence rows join the third table; Vera font.",
+     "sub-heading rows spanning the table; the serious violence rows join the third table; Vera as in the "
+     "original.",
      nf_portrait,
      ["Content: the delivery plan (item 6 appendix) of seed 004 as its own document; activities (53) are the "
       "original gold's records (norfolk_data/gold_hand.json), pages located here with norfolk.fill_pages.",
       "Priorities: the original's five strategic priorities, located where the delivery plan names them "
       "(sub-heading rows 'Fraud', 'Neighbourhood crime', 'Prevent', 'Serious violence'; plan heading "
-      "'Reducing the Threat of Criminal Exploitation'); shorter wordings are given as aliases. The plan's "
+      "'Reducing the Threat of Criminal Exploitation'), labelled as printed here ('Prevent', 'Neighbourhood "
+      "crime'), the original label kept as an alias. The plan's "
       "outcome measures (top-level KPIs) and the £500k enabling fund are not in the delivery plan: left out.",
       "Organisations: those the delivery plan names (Owner cells and text: Norfolk Constabulary, OPCCN, "
       "NASP, Norfolk and Suffolk Victim Care, National Probation Service / NPS, Norfolk County Council, "
@@ -679,13 +757,46 @@ VARIANTS: list[tuple[str, str, str, Callable[[Variant, Path], dict[str, Any]], l
 ]
 
 
+README_HEAD = """# Layout variants
+
+Built by `corpus/src/variants.py` (`python corpus/build.py variants`); this file is written by it too.
+
+Each variant below keeps the CONTENT of one seed's action plan (taken from that seed's builder data)
+and changes only the LAYOUT, so extraction can be checked against layouts no rule was written for.
+Each `<name>.gold.json` holds the original gold's records for the parts the variant contains
+(activities with their leads and KPIs, priorities, funding, organisations restricted to what it prints),
+document metadata of the variant (it is the action plan as a document of its own), pages located in
+the variant's PDF, and `"varies": "<original gold file>"` so the accuracy tests can compare a variant
+with its original. A variant's `notes` say what it leaves out and how priorities are labelled.
+
+Other documents in this folder (other councils' papers) come from `corpus/src/other_councils.py`.
+
+| variant | varies | records | what changes |
+|---|---|---|---|
+"""
+
+
+def readme(rows: list[tuple[Variant, dict[str, Any]]]) -> str:
+    """The variants table for corpus/variants/README.md, with each gold file's record counts."""
+    lines = [README_HEAD.rstrip("\n")]
+    for variant, gold in rows:
+        counts = (f"{gold['document']['pages']} pages; {len(gold['activities'])} activities, "
+                  f"{len(gold['priorities'])} priorities, {len(gold['kpis'])} kpis, "
+                  f"{len(gold['funding'])} funding, {len(gold['organisations'])} organisations")
+        lines.append(f"| `{variant.name}` | `{variant.varies}` | {counts} | {variant.changes} |")
+    return "\n".join(lines) + "\n"
+
+
 def build(out_dir: Path) -> list[Path]:
-    """Write every variant's PDF and gold into ``out_dir`` (corpus/variants/)."""
+    """Write every variant's PDF and gold into ``out_dir`` (corpus/variants/), and the README."""
     written: list[Path] = []
+    made: list[tuple[Variant, dict[str, Any]]] = []
     for name, varies, changes, make, notes in VARIANTS:
         variant = Variant(name, varies, changes, notes)
         gold = make(variant, out_dir)
         gold_path = out_dir / f"{name}.gold.json"
         write_gold(gold_path, gold)
         written += [out_dir / f"{name}.pdf", gold_path]
-    return written
+        made.append((variant, gold))
+    (out_dir / "README.md").write_text(readme(made), encoding="utf-8")
+    return [*written, out_dir / "README.md"]

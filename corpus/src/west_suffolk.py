@@ -207,8 +207,6 @@ def _gold_001(pdf: Path) -> dict[str, Any]:
         "funding": [],
         "organisations": [
             "West Suffolk Council",
-            "Babergh District Council",
-            "Mid Suffolk District Council",
             "Suffolk County Council",
             "Office of the Police and Crime Commissioner for Suffolk",
             "British Transport Police",
@@ -218,7 +216,7 @@ def _gold_001(pdf: Path) -> dict[str, Any]:
             "Anglia Care Trust",
             "Bury St Edmunds Women's Aid",
             "Norfolk and Suffolk Victim Care",
-            "Leeway",
+            "Leeway Domestic Violence and Abuse Services",
             "Survivors in Transition",
             "Restitute",
             "Suffolk Rape Crisis",
@@ -227,6 +225,13 @@ def _gold_001(pdf: Path) -> dict[str, Any]:
             "Ministry of Justice",
             "Home Office",
             "Shout Out UK",
+            "Western Suffolk Community Safety Partnership",
+            "Norfolk County Community Safety Partnership",
+            "Suffolk Public Sector Leaders",
+            "West Suffolk Domestic Abuse Partnership",
+            "Suffolk Modern Slavery Network",
+            "Suffolk Safer Stronger Communities Board",
+            "Suffolk Anti-Fraud Partnership",
         ],
         "notes": [
             "Priorities: the lettered list of 1.5 (a-f) plus Fraud, adopted in 1.6; each on the page of its first "
@@ -246,17 +251,19 @@ def _gold_001(pdf: Path) -> dict[str, Any]:
             "Sector Leaders' (2.1.4), a 'Three-year funded scheme from Ministry of Justice grant' (2.2.3 j), and "
             "'funding from the Home Office Preventing Radicalisation funding' won by Suffolk County Council with "
             "Norfolk CSP (2.6.5). The contract's funding rows need amount_gbp, so none is recorded.",
-            "Organisations: bodies in their own right, by official name. 'Suffolk Police and Crime Commissioner' / "
-            "'Suffolk PCC' -> Office of the Police and Crime Commissioner for Suffolk; 'Babergh and Mid Suffolk "
-            "council areas' -> the two district councils; 'Leeway Independent Domestic Violence Advisory (IDVA) "
-            "service' -> Leeway; 'Brave Futures (formerly Fresh Start New Beginnings)' -> Brave Futures. "
-            "Not listed: council teams and services (Suffolk Youth Justice Team, Suffolk Trading Standards -> "
-            "part of Suffolk County Council; West Suffolk Council Housing team), partnership groups and boards "
-            "(Criminal Exploitation Steering Group, Suffolk Public Sector Leaders, West Suffolk Domestic Abuse "
-            "Partnership, Suffolk Modern Slavery Network, Suffolk PREVENT Delivery Group, Suffolk Anti-Social "
-            "Behaviour Steering Group, Safer Stronger Communities Board, Suffolk Anti-Fraud Partnership, Serious "
-            "Violence Duty Steering Group), CSPs (Norfolk CSP is partnership norfolk-csp), and generic mentions "
-            "('police', 'probation', 'Youth Justice Service'). Suffolk Constabulary is not named.",
+            "Organisations (docs/ARCHITECTURE.md, 'Organisations named'): by registry official name. 'Suffolk "
+            "Police and Crime Commissioner' / 'Suffolk PCC' -> Office of the Police and Crime Commissioner for "
+            "Suffolk; 'Leeway Independent Domestic Violence Advisory (IDVA) service' -> Leeway Domestic Violence "
+            "and Abuse Services; 'Brave Futures (formerly Fresh Start New Beginnings)' -> Brave Futures. "
+            "Partnership bodies named are listed: the Western Suffolk CSP itself, Norfolk CSP, Suffolk Public "
+            "Sector Leaders, West Suffolk Domestic Abuse Partnership, Suffolk Modern Slavery Network, Safer "
+            "Stronger Communities Board, Suffolk Anti-Fraud Partnership. Council teams and services count as the "
+            "council (Suffolk Youth Justice Team, Suffolk Trading Standards -> Suffolk County Council; West "
+            "Suffolk Council Housing team -> West Suffolk Council). Not listed: 'Babergh and Mid Suffolk council "
+            "areas' (areas, not the councils), sub-groups (Criminal Exploitation Steering Group, Suffolk PREVENT "
+            "Delivery Group, Suffolk Anti-Social Behaviour Steering Group, Serious Violence Duty Steering Group), "
+            "the White Ribbon Campaign (a campaign), Acts and plans ('Police Reform Act 2002', 'Police and Crime "
+            "Plan') and generic lower-case mentions ('police', 'probation'). Suffolk Constabulary is not named.",
             "Cover: 'Report to and date(s)' is one row with two value cells (committee | date), as the seed's "
             "tab-separated row shows. Seed quirks kept: lower-case 'one session' (2.1.9), missing full stops at "
             "the end of 2.5.4 and 2.6.3. The seed's '- ' list prefixes are extraction noise and are not printed.",
@@ -359,6 +366,10 @@ def _gold_003(pdf: Path) -> dict[str, Any]:
             "Home Office",
             "Office of the Police and Crime Commissioner for Suffolk",
             "University of Suffolk",
+            "Suffolk Constabulary",
+            "Suffolk Health and Wellbeing Board",
+            "Suffolk Strong and Safe Communities Group",
+            "Western Suffolk Community Safety Partnership",
         ],
         "notes": [
             "Authority: St Edmundsbury Borough Council, not West Suffolk Council. The report number OAS/SE/17/013 "
@@ -369,11 +380,13 @@ def _gold_003(pdf: Path) -> dict[str, Any]:
             "Organisations: 'West Suffolk council services', the westsuffolk.gov.uk e-mail and 'All wards across "
             "West Suffolk' name the 2017 shared service, not the later West Suffolk Council, so it is not listed "
             "(flip this if the registry treats the shared service as West Suffolk Council). 'the Babergh area' "
-            "names an area, not Babergh District Council. Generic or unnamed bodies are left out: 'Police', the "
-            "'Police cyber crime unit' and 'Police Athena IT platform' (Suffolk Constabulary is never named), "
+            "names an area, not Babergh District Council. Under docs/ARCHITECTURE.md ('Organisations named'): "
+            "'Police' written as a name ('Police, Youth Offending Service', 'Police cyber crime unit', 'referred by "
+            "... Police or councillors') -> Suffolk Constabulary; the Strong and Safe Communities Group (SSCG) -> "
+            "Suffolk Strong and Safe Communities Group; the Health and Wellbeing Board (HWB) -> Suffolk Health and "
+            "Wellbeing Board; the Western Suffolk CSP itself is listed. Generic or unnamed bodies are left out: "
             "District and Borough Councils, Clinical Commissioning Group, Public Health, Youth Offending Service, "
-            "Suffolk local authorities. Groups and boards are left out: Strong and Safe Communities Group (SSCG), "
-            "Health and Wellbeing Board, the safeguarding boards, the multi-agency ASB group. 'Police and Crime "
+            "Suffolk local authorities, the safeguarding boards, the multi-agency ASB group. 'Police and Crime "
             "Commissioner' and www.suffolk-pcc.gov.uk -> Office of the Police and Crime Commissioner for Suffolk.",
             "Priorities: none. The four workstreams in 1.2.3 (Domestic abuse, Sexual exploitation, Cyber crime, "
             "Youth violence and gangs) belong to the countywide Strong and Safe Communities Group, not to the "

@@ -16,11 +16,13 @@ POLICE = "Cambridgeshire Constabulary"
 PROBATION = "Probation Service"
 OPCC = "Office of the Police and Crime Commissioner for Cambridgeshire"
 ALL = "All partners"
-PREVENT_BOARD = "County Prevent Board"
+PREVENT_BOARD = "Cambridgeshire County Prevent Board"
 SAFEGUARDING = "Cambridgeshire and Peterborough Safeguarding Partnership Board"
 DASV = "Cambridgeshire and Peterborough Domestic Abuse and Sexual Violence Partnership"
 ECIN = "East Cambs Integrated Neighbourhood"
-PCN = "Ely Primary Care Networks"
+PCN = "Ely Primary Care Network"
+HIGH_HARMS = "Cambridgeshire and Peterborough High Harms Board"
+ECCSP = "East Cambridgeshire Community Safety Partnership"
 
 #: (raw, organisation, person) for one part of a Lead box.
 Lead = tuple[str, str | None, str | None]
@@ -192,7 +194,7 @@ CONTENTS_RIGHT: list[tuple[str, str]] = [
     ("Youth", "19"), ("Building caring communities", "19"),
 ]
 
-CSP: Lead = ("CSP", None, None)
+CSP: Lead = ("CSP", ECCSP, None)
 ECDC_HCA: Lead = ("ECDC Housing and Community Advice", ECDC, None)
 ECDC_CCC: list[Lead] = [("ECDC", ECDC, None), ("CCC", CCC, None)]
 CPB: Lead = ("Country Prevent Board", PREVENT_BOARD, None)
@@ -369,7 +371,7 @@ ADDITIONAL: list[Item] = [
           "Priority 1", "September 2023", "CSP, ECDC Housing and Community Advice", [CSP, ECDC_HCA]),
     Smart(["Create a strategy to raise awareness and public awareness of fraud, scams and cybercrime, which also "
            "emphasises the need for reporting."],
-          "Priority 1", "October 2023", "CSP Comms", [("CSP Comms", None, None)]),
+          "Priority 1", "October 2023", "CSP Comms", [("CSP Comms", ECCSP, None)]),
     Smart(["Collect information from the police on reporting statistics and programmes put in place to support "
            "victims to evaluate the effectiveness of raised awareness."],
           "Priority 1", "March 2024", "Police", [("Police", POLICE, None)]),
@@ -382,7 +384,7 @@ ADDITIONAL: list[Item] = [
     Smart(["Request additional data and information from the High Harms Board (or thematic partnerships lead at "
            "force level) to more effectively prioritise emerging issues which is shared with the CSP."],
           "Priority 1", "Quarterly", "CSP, Representatives on High Harms Board",
-          [CSP, ("Representatives on High Harms Board", "High Harms Board", None)]),
+          [CSP, ("Representatives on High Harms Board", HIGH_HARMS, None)]),
     Break(),
     # page 12
     Heading("Putting Communities First grant agreement"),
@@ -393,7 +395,7 @@ ADDITIONAL: list[Item] = [
     Smart(["Raise awareness with parish councils to create opportunities to roll out the Sister Safe project to "
            "parish councils to at least 1 other parish by March 2024."],
           "Priority 1", "March 2024", "CSP leading with Sister Safe team and parish councils",
-          [("CSP leading", None, None), ("Sister Safe team", None, None), ("parish councils", None, None)], TABLE,
+          [("CSP leading", ECCSP, None), ("Sister Safe team", None, None), ("parish councils", None, None)], TABLE,
           kpis=[("roll out the Sister Safe project to parish councils to at least 1 other parish by March 2024",
                  "at least 1 other parish by March 2024")]),
     Heading("Local businesses"),
@@ -403,7 +405,7 @@ ADDITIONAL: list[Item] = [
     Heading("Community safety forums"),
     Smart(["Organise and support the delivery of at least 1 multi-agency community safety forum and the "
            "development of at least 1 parish-level action plan to address issues identified by March 2024."],
-          "Priority 1", "March 2024", "CSP leading", [("CSP leading", None, None)], TABLE,
+          "Priority 1", "March 2024", "CSP leading", [("CSP leading", ECCSP, None)], TABLE,
           kpis=[("delivery of at least 1 multi-agency community safety forum",
                  "at least 1 multi-agency community safety forum"),
                 ("development of at least 1 parish-level action plan to address issues identified by March 2024",
@@ -454,7 +456,7 @@ ADDITIONAL: list[Item] = [
     Smart(["Ask Healthy Schools to contact those organisations where Little Eyes and Ears programme training has "
            "taken place and collect case study evidence of how the Little Eyes and Ears programme has been "
            "received and built on."], "Priority 1", "February 2024", "Healthy Schools",
-          [("Healthy Schools", "Healthy Schools", None)]),
+          [("Healthy Schools", CCC, None)]),
     Smart(["Deliver of at least 1 court experience awareness raising event by March 2024."],
           "Priority 1", "March 2024", "CSP", [CSP],
           kpis=[("Deliver of at least 1 court experience awareness raising event by March 2024",
@@ -552,8 +554,8 @@ ADDITIONAL: list[Item] = [
 #: Every organisation the plan names, by official name (or as written where no official name is known).
 ORGANISATIONS: list[str] = [
     ECDC, CCC, POLICE, PROBATION, OPCC, PREVENT_BOARD, SAFEGUARDING, DASV, "Domestic Abuse Housing Alliance",
-    "Littleport Parish Council", "Sanctuary Housing", "High Harms Board", "Healthy Schools", ECIN, PCN,
-    "Change Grow Live", "Stamp Out Spiking",
+    "Littleport Parish Council", "Sanctuary Housing", HIGH_HARMS, ECIN, PCN, "Change Grow Live",
+    "Stamp Out Spiking", ECCSP,
 ]
 
 NOTES: list[str] = [
@@ -574,24 +576,28 @@ NOTES: list[str] = [
     "Information sharing protocol: the Lead box repeats a sentence ('Responsible authorities are under a "
     "statutory duty ...'); it is recorded as one lead with organisation 'All partners'. 'All responsible "
     "authorities' and 'All partners contributing' are also 'All partners'.",
-    "Leads are split at commas and slashes. 'CSP', 'CSP leading', 'CSP Comms', 'Comms', 'Delivery Group', "
-    "'The Delivery Group', the ASB task and finish group, 'Sister Safe team', 'parish councils', 'business "
-    "partner leading' and 'Local housing associations' are the partnership itself, its sub-groups or unnamed "
-    "bodies: organisation null, raw as written. The East Cambridgeshire CSP itself is not listed in "
-    "organisations.",
+    "Leads are split at commas and slashes. 'CSP', 'CSP leading' and 'CSP Comms' are the partnership itself: "
+    "organisation East Cambridgeshire Community Safety Partnership (docs/ARCHITECTURE.md, 'Organisations "
+    "named'). 'Comms', 'Delivery Group', 'The Delivery Group', the ASB task and finish group, 'Sister Safe "
+    "team', 'parish councils', 'business partner leading' and 'Local housing associations' are sub-groups or "
+    "unnamed bodies: organisation null, raw as written. The East Cambridgeshire CSP, named as a body, is "
+    "listed in organisations.",
     "'ECDC Housing and Community Advice' -> East Cambridgeshire District Council; 'Research Group' (the 'CCC "
     "Research Group' of the SMART target) -> Cambridgeshire County Council; 'Police', 'police to lead' and "
     "'Police Rural Crime Action Team (RCAT)' -> Cambridgeshire Constabulary; 'Probation'/'probation' -> "
     "Probation Service; 'Cambridge County Council (CCC)' is the seed's slip for Cambridgeshire County Council.",
     "People (Lizzi Wales, Ashling Bannon, Zoe Hutchinson) are leads of their own with organisation null: the "
     "lists do not tie a person to one of the organisations named beside them.",
-    "'Country Prevent Board' (typo kept in the PDF) -> 'County Prevent Board' (no official name known). "
+    "'Country Prevent Board' (typo kept in the PDF) -> the registry's Cambridgeshire County Prevent Board. "
     "'County Safeguarding Boards for Adults and Children' and 'Peterborough and Cambridge Safeguarding Board' -> "
     "Cambridgeshire and Peterborough Safeguarding Partnership Board; 'Domestic Abuse and Sexual Violence "
     "Partnership' -> Cambridgeshire and Peterborough Domestic Abuse and Sexual Violence Partnership; OPCC and the "
     "'Police and Crime Commissioner's (PCC) Youth Fund' -> Office of the Police and Crime Commissioner for "
-    "Cambridgeshire. 'High Harms Board', 'Healthy Schools', 'East Cambs Integrated Neighbourhood' (ECIN, "
-    "'Integrated Neighbourhood') and 'Ely Primary Care Networks' (PCN) are kept as written. Generic bodies "
+    "Cambridgeshire. 'High Harms Board' -> Cambridgeshire and Peterborough High Harms Board (the force-level "
+    "board); 'Healthy Schools' is a Cambridgeshire County Council service -> Cambridgeshire County Council; "
+    "'East Cambs Integrated Neighbourhood' (ECIN, 'Integrated Neighbourhood') and 'Ely Primary Care Networks' "
+    "(PCN) -> the registry's East Cambs Integrated Neighbourhood and Ely Primary Care Network; 'Littleport "
+    "Parish Council' is named (a parish council written as a name). Generic bodies "
     "(parish councils, Local Safeguarding Children Boards, Youth Offending Teams, Channel Panels) and "
     "programmes/schemes (Channel, Shop Watch, Sister Safe, Care Together, Integrated Offender Management, "
     "Operation Signature) are not organisations.",

@@ -141,7 +141,8 @@ ORGANISATIONS = [
 NOTES = [
     "Document type: scrutiny_report (a report to the council's scrutiny panel). Reference SPP/2024/07 "
     "is the report number.",
-    "Priorities: the four numbered items of section 2, page of the list.",
+    "Priorities: the four numbered items of section 2, page of the list. 'Preventing serious violence "
+    "and the exploitation of children' takes the theme of its first-named subject: serious_violence.",
     "Activities: none (a funding report sets out grants, not actions).",
     "Funding: the twelve rows of Table 1 (description = the Project cell, period = Financial year, "
     "funder and recipient by official name; 'OPCC for Devon and Cornwall' -> the Devon and Cornwall "

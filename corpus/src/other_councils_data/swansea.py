@@ -238,7 +238,9 @@ NOTES = [
     "strategy); its delivery tables are part of it, not a separate action plan.",
     "Priorities: the five bullets of section 2, page of the list. The 'Priority:' line under each "
     "outcome heading repeats a bullet word for word and is not a further row. VAWDASV is themed vawg "
-    "(the label leads with violence against women).",
+    "(the label leads with violence against women). A label naming several themes takes the theme of "
+    "the first named: 'Serious violence and exploitation' -> serious_violence, 'Community cohesion, "
+    "hate crime and Prevent' -> community_cohesion.",
     "Activities: one per delivery-table row. priority = the 'Priority:' line the table sits under; "
     "objective = the outcome statement after 'Outcome N: '. status and progress are null (a plan). "
     "due_date from 'By when'; 'Annually', 'Ongoing' and 'Monthly' give null.",

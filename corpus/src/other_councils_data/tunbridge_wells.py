@@ -246,7 +246,8 @@ KPIS: list[Output] = [
 NOTES = [
     "Document type: monitoring_report (a quarterly performance report to scrutiny).",
     "Priorities: the five lettered items of 3.2, page of the list. The sub-heading rows of Appendix B "
-    "repeat them word for word and are not further rows.",
+    "repeat them word for word and are not further rows. A label naming two themes takes the first: "
+    "'Serious violence and the exploitation of young people' -> serious_violence.",
     "Activities: one per Appendix B row; priority = the sub-heading row above it; objective null; "
     "status as written (Green / Amber / Red / Complete); progress = the 'Progress to date' cell. "
     "Deadline '31 March 2025' -> 2025-03-31, 'Q3 2024/25' -> 2024-12-31, 'Ongoing' and 'As required' "

@@ -129,7 +129,8 @@ ORGANISATIONS = [
 NOTES = [
     "Document type: action_plan. No committee or meeting.",
     "Priorities: the four bold 'Priority N - ...' rows inside the table, label as written, page where "
-    "each row stands.",
+    "each row stands. The Priority 4 row falls at the foot of page 1 and its actions on page 2 "
+    "(an orphaned group heading, as Word leaves them): priority page 1, activities page 2.",
     "Activities: one per table row. priority = the bold priority row above it; objective = the "
     "Objective cell, which is printed only on the first row of its group and carries down. There is "
     "no status column: status null even where progress opens 'Complete'. Progress cells stay in "
