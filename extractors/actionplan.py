@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from extractors.blocks import measurable_kpis
 from extractors.columns import ColumnMap
 from extractors.dates import due_date, financial_period, parse_date
 from extractors.leads import split_lead
@@ -53,9 +54,35 @@ def table_kind(cmap: ColumnMap | None) -> str:
         return "other"
     if cmap.has("activity"):
         return "plan"
-    if cmap.has("funding") and (cmap.has("description") or cmap.has("date")):
+    if cmap.has("funding") and any(cmap.has(r) for r in ("description", "date", "recipient",
+                                                             "period")):
         return "funding"
+    if performance_columns(cmap) is not None:
+        return "performance"
     return "other"
+
+
+_PERIOD_HEADER = re.compile(
+    r"^(?:(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s*(?:19|20)?\d\d)$", re.I)
+#: a KPI column header that states the target rather than the measure
+_TARGET_HEADER = re.compile(r"^(?:annual |year(?:ly)? |\d{4}/\d{2,4} )?targets?\b", re.I)
+
+
+def performance_columns(cmap: ColumnMap) -> tuple[int, int | None, list[int]] | None:
+    """(measure, target, value columns) of a performance table: a measure column and one or
+    more reported figures (Q1, Q2, Actual), no activity column; None for any other table."""
+    if cmap.has("activity") or cmap.has("funding"):
+        return None
+    kpi = cmap.indices("kpi")
+    measure = next((i for i in kpi if not _TARGET_HEADER.match(cmap.headers[i])), None)
+    target = next((i for i in kpi if _TARGET_HEADER.match(cmap.headers[i])), None)
+    # in a table of measures a column headed by a period ("2023/24", "Sept 2024") is a figure
+    values = [i for i, (r, h) in enumerate(zip(cmap.roles, cmap.headers, strict=False))
+              if r == "value" or (r in ("unknown", "period") and _PERIOD_HEADER.match(h))]
+    if measure is None or not (values or target is not None):
+        return None
+    return measure, target, values
 
 
 def split_numbered(text: str) -> list[str]:
@@ -87,15 +114,26 @@ def kpis_from_cell(text: str, page: int) -> list[KpiRecord]:
         # "TBC" in a KPI column: a measure the plan says is still to be set
         return [KpiRecord(description=text, page=page)]
     out = []
-    for item in split_numbered(text):
+    for item in (part for numbered in split_numbered(text) for part in _split_measures(numbered)):
         target = None
         m = _TARGET.search(item)
         if m and m.start() > 0:
             target = m.group("t").strip() or None
+            if item[m.start():].lstrip().startswith("("):
+                item = item[:m.start()].rstrip()  # "(target: 80%)" says the target, not the measure
         elif (t := _THRESHOLD.search(item)) is not None:
             target = t.group(0).strip()
         out.append(KpiRecord(description=item, target=target, page=page))
     return out
+
+
+def _split_measures(item: str) -> list[str]:
+    """Measures listed in one cell with semicolons ("Referrals made; % reporting feeling safer"),
+    each part a measure of several words; a bracket is never cut."""
+    parts = [p.strip() for p in re.split(r";\s+(?![^(]*\))", item)]
+    if len(parts) < 2 or any(len(p.split()) < 2 for p in parts):
+        return [item]
+    return parts
 
 
 def _cell(row: Row, cmap: ColumnMap, role: str) -> str:
@@ -126,6 +164,9 @@ def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[st
     assert cmap is not None
     plan_title = heading if heading and _PLAN_TITLE.search(heading) else None
     current_sub: str | None = None if plan_title else heading
+    if table.labels.get("priority"):
+        current_sub = table.labels["priority"]
+    plan_title = table.labels.get("objective") or plan_title
     from_row = False
     for row in table.rows:
         if row.kind == "subheading":
@@ -155,7 +196,11 @@ def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[st
             if _NO_KPI.match(clean(text)) and timescale and _NO_KPI.match(timescale.strip("? ") or "?"):
                 continue  # measure and date both still to be set: a placeholder row, no KPI yet
             kpis.extend(kpis_from_cell(text, row.page))
-        theme = theme_of(priority, objective or "") if priority else None
+        if not cmap.has("kpi") and "kpi" not in row.extra:
+            # no measure column: a measurable amount inside the action ("to at least 2
+            # parishes", as a SMART target states it) is its measure
+            kpis.extend(measurable_kpis(description, row.page))
+        theme = theme_of(priority, objective or description) if priority else None
         out.activities.append(ActivityRecord(
             description=description, page=row.page, theme=theme, priority=priority,
             objective=objective, status=_field(row, cmap, "status") or None, progress=progress,
@@ -184,14 +229,55 @@ def _funding(table: LogicalTable, out: TableRecords) -> None:
         if amount is None:
             out.skipped.append((row.page, f"amount not read: {money[:40]!r}"))
             continue
-        if _TOTAL.match(desc) or (not desc and _TOTAL.match(_cell(row, cmap, "date"))):
+        words = [row.text(i) for i, r in enumerate(cmap.roles) if r != "funding" and row.text(i)]
+        if _TOTAL.match(desc) or (words and _TOTAL.match(words[0])):
             out.skipped.append((row.page, f"total row: {money}"))
             continue
         date_text = _cell(row, cmap, "date")
+        period_text = _cell(row, cmap, "period")
         out.funding.append(FundingRecord(
             description=desc or money, amount_gbp=amount, page=row.page,
             date=parse_date(date_text) if date_text else None,
-            period=financial_period(date_text) or financial_period(desc)))
+            period=(financial_period(period_text) or period_text or None) if period_text
+            else financial_period(date_text) or financial_period(desc),
+            funder_text=_cell(row, cmap, "funder") or None,
+            recipient_text=_cell(row, cmap, "recipient") or None))
+
+
+_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+
+
+def reported_value(text: str) -> float | None:
+    """The figure a performance cell reports: ``562`` -> 562, ``29%`` -> 29, ``1,060`` -> 1060;
+    None for a cell that is no single figure (``N/A``, ``see note``, ``12 of 40``)."""
+    t = clean(text).replace("£", "").strip()
+    nums = _NUMBER.findall(t)
+    if len(nums) != 1 or len(t) > len(nums[0]) + 4:
+        return None
+    try:
+        return float(nums[0].replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _performance(table: LogicalTable, out: TableRecords) -> None:
+    """One KPI per row of a performance table: the measure, its target, the latest figure."""
+    cmap = table.cmap
+    assert cmap is not None
+    cols = performance_columns(cmap)
+    assert cols is not None
+    measure, target, values = cols
+    for row in table.rows:
+        if row.kind == "subheading":
+            continue
+        description = row.text(measure)
+        if not description:
+            continue
+        figures = [v for v in (reported_value(row.text(i)) for i in values) if v is not None]
+        out.kpis.append(KpiRecord(
+            description=description, page=row.page,
+            target=row.text(target) or None if target is not None else None,
+            value=figures[-1] if figures else None))
 
 
 def records_from_tables(tables: list[LogicalTable]) -> TableRecords:
@@ -206,6 +292,8 @@ def records_from_tables(tables: list[LogicalTable]) -> TableRecords:
             _activities(table, out, seen, heading)
         elif kind == "funding":
             _funding(table, out)
+        elif kind == "performance":
+            _performance(table, out)
         else:
             out.skipped.append((table.page, _skip_reason(table)))
     return out

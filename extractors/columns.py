@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 
 ROLES = ("priority", "objective", "activity", "lead", "status", "progress", "kpi", "timescale",
-         "number", "funding", "date", "description", "unknown")
+         "number", "funding", "date", "description", "value", "recipient", "funder", "period",
+         "unknown")
+
 
 #: (role, pattern matched against the whole normalised header text), most specific first
 _VOCAB: list[tuple[str, str]] = [
-    ("lead", r"lead(?:s)?\s*:.*|lead(?: officer| agency| partner| organisation| org)?s?|"
+    ("lead", r"lead(?: officer| agency| partner| organisation| org)?s?|"
              r"owner(?:s|ship)?|action owner|responsible(?: (?:officer|person|agency|lead|partner))?|"
              r"who(?: will lead| is responsible)?|accountable(?: officer)?|by whom|delivered by|"
              r"partners? (?:involved|responsible)|agency"),
@@ -39,6 +41,15 @@ _VOCAB: list[tuple[str, str]] = [
                  r"projects?|tasks?|intervention|deliverables?|commitments?|initiatives?|"
                  r"key actions?|planned activity|how"),
     ("description", r"description|details|purpose|what|project description|scheme|item details"),
+    ("recipient", r"recipients?(?: organisations?| bod(?:y|ies)| groups?)?|(?:grant|funding) recipients?|"
+                  r"awarded to|paid to|grantees?|applicants?(?: organisations?)?"),
+    ("funder", r"funders?|funded by|funding (?:body|bodies|source|stream)s?|source(?: of funding)?|"
+               r"grant (?:giver|body)|awarding body"),
+    ("period", r"(?:financial|funding|grant) years?|f/?y|years?|period"),
+    # a reported figure for a period: "Q2", "Quarter 3", "2023/24", "Sept 2024", "Actual"
+    ("value", r"q[1-4](?:\s*(?:19|20)?\d\d(?:\s*[/-]\s*\d{2,4})?)?|quarter\s*[1-4]\b.*|"
+              r"(?:latest |current )?(?:actuals?|results?|outturn|performance figure)|"
+              r"year[- ]to[- ]date|ytd|(?:19|20)\d\d\s*[/-]\s*\d{2,4}\s+(?:actual|result|outturn)"),
 ]
 _COMPILED = [(role, re.compile(rf"^(?:{pat})$", re.I)) for role, pat in _VOCAB]
 
@@ -53,7 +64,7 @@ def header_role(text: str | None) -> str:
     t = _norm(text)
     if not t:
         return "unknown"
-    if re.match(r"^lead\s*:", t, re.I):
+    if _NAMED_LEAD.match(t):
         return "lead"
     t = re.sub(r"\s*\((?:[^)]*)\)$", "", t) or t  # "Amount (£)" -> "Amount", "Status (RAG)" kept below
     for role, rx in _COMPILED:
@@ -69,10 +80,18 @@ def header_role(text: str | None) -> str:
     return "unknown"
 
 
+#: a lead column header that also names the lead of every row ("Owner: Sam Smith")
+_NAMED_LEAD = re.compile(
+    r"^\s*(?:leads?(?: officers?| agency| agencies| partners?| organisations?)?|owners?|"
+    r"action owners?|responsible(?: officers?| person| agency)?|accountable(?: officers?)?)"
+    r"\s*:\s*(?P<who>.+)$", re.I)
+
+
 def default_lead(text: str | None) -> str | None:
-    """``Lead: Anita Humphrey and Matt Carney TBC`` -> ``Anita Humphrey and Matt Carney TBC``."""
-    m = re.match(r"^\s*lead(?:s)?\s*:\s*(.+)$", " ".join((text or "").split()), re.I)
-    return m.group(1).strip() if m else None
+    """``Lead: Sam Smith and Alex Jones TBC`` -> ``Sam Smith and Alex Jones TBC`` (also after
+    "Owner:", "Responsible officer:")."""
+    m = _NAMED_LEAD.match(" ".join((text or "").split()))
+    return m.group("who").strip() if m else None
 
 
 @dataclass
@@ -109,8 +128,13 @@ def map_header(cells: list[str | None]) -> ColumnMap | None:
     filled = [h for h in headers if h]
     if len(known) < 2 or len(known) < 0.5 * len(filled):
         return None
-    # header cells are short labels, not sentences
+    # period columns ("Q1", "Q2") head a table only beside columns with other meanings
+    if len([r for r in known if r != "value"]) < 2:
+        return None
+    # header cells are short labels, not sentences, and never state a sum ("£400")
     if any(len(h) > 60 and not default_lead(h) for h in filled):
+        return None
+    if any(re.search(r"[£$€]\s?\d", h) for h in filled):
         return None
     lead = next((d for d in (default_lead(h) for h in headers) if d), None)
     cmap = ColumnMap(roles=roles, headers=headers, default_lead=lead)
@@ -125,6 +149,9 @@ def map_header(cells: list[str | None]) -> ColumnMap | None:
     pri = cmap.indices("priority")
     for i in pri[1:]:
         cmap.roles[i] = "objective" if not cmap.has("objective") else "kpi"
+    # "Year" / "Period" in a plan (no money column) says when: the timescale
+    if not cmap.has("funding") and not cmap.has("timescale"):
+        cmap.roles = ["timescale" if r == "period" else r for r in cmap.roles]
     # "Description" alone in a plan is the activity
     if not cmap.has("activity") and not cmap.has("funding") and cmap.has("description"):
         cmap.roles = ["activity" if r == "description" else r for r in cmap.roles]

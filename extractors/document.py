@@ -18,7 +18,7 @@ from rapidfuzz import fuzz
 from extractors import actionplan, agenda, blocks, funding_text, metadata, narrative, nlp, privacy
 from extractors.columns import header_role
 from extractors.pdf import PageView, PdfError, open_pdf
-from extractors.tables import PageTable, build_logical_tables, find_page_tables
+from extractors.tables import PageTable, build_logical_tables, continued_tables, find_page_tables
 from extractors.themes import theme_of
 from models import (
     ActivityRecord,
@@ -64,6 +64,20 @@ def _read_page(view: PageView, failures: list[PageFailure]) -> PageData:
     return data
 
 
+def _continue_unruled(pages: list[PageData]) -> None:
+    """Re-read pages that go on with an unruled table from the page before (its header is
+    not repeated, so the page alone shows no header to find the columns by)."""
+    carry: list[float] | None = None
+    for p in pages:
+        if p.ok and carry is not None and not any(t.source == "ruled" for t in p.tables):
+            more = continued_tables(p.view, carry)
+            if more:
+                p.tables = more
+        last = p.tables[-1] if p.tables else None
+        carry = last.xs if last is not None and last.source == "gridless" \
+            and last.bbox[3] > 0.7 * p.view.height else None
+
+
 def _one_line(exc: Exception) -> str:
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
     return f"{type(exc).__name__}: {text}"[:200]
@@ -72,12 +86,18 @@ def _one_line(exc: Exception) -> str:
 # ---------------------------------------------------------------- narrative text
 
 
-def _structured_boxes(pages: list[PageData]) -> dict[int, list[tuple[float, float, float, float]]]:
-    """Boxes of tables that the table extractor reads (recognised headers), by page."""
+def _structured_boxes(pages: list[PageData], *, min_plan_rows: int = 0
+                     ) -> dict[int, list[tuple[float, float, float, float]]]:
+    """Boxes of tables that the table extractor reads (recognised headers), by page.
+
+    ``min_plan_rows`` keeps only plan tables (an activity column) with that many rows or more.
+    """
     logical = build_logical_tables([p.tables for p in pages])
     boxes: dict[int, list[tuple[float, float, float, float]]] = {}
     for lt in logical:
         if lt.cmap is None:
+            continue
+        if min_plan_rows and (not lt.cmap.has("activity") or len(lt.rows) < min_plan_rows):
             continue
         for p in pages:
             if p.number not in (lt.pages or [lt.page]):
@@ -207,7 +227,11 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
     lines = narrative_lines(pages)
     block_acts: list[ActivityRecord] = []
     if "blocks" in reads:
-        result = blocks.find_block_activities([p.lines for p in pages])
+        # a plan table's own header and cells are read by the table reader, not as blocks
+        boxes = _structured_boxes(pages, min_plan_rows=3)
+        result = blocks.find_block_activities(
+            [[ln for ln in p.lines if not any(_inside(ln, b) for b in boxes.get(p.number, []))]
+             for p in pages])
         # a plan table's header row read as loose blocks ("Priority Objectives Activity ...")
         block_acts = [a for a in result.activities if not _header_text(a.description)]
         found.activities += block_acts
@@ -298,7 +322,8 @@ def _dedupe_priorities(items: list[PriorityRecord]) -> list[PriorityRecord]:
     priority with the same theme stated in full elsewhere, is kept once, in full."""
     seen: set[str] = set()
     unique = []
-    for p in items:
+    # the same label stated twice is kept where it is first stated
+    for p in sorted(items, key=lambda p: p.page):
         key = re.sub(r"\W+", " ", p.label.lower()).strip()
         if key not in seen:
             seen.add(key)
@@ -319,6 +344,14 @@ def _dedupe_kpis(items: list[KpiRecord]) -> list[KpiRecord]:
     return out
 
 
+def _restates_row(f: FundingRecord, table: list[FundingRecord]) -> bool:
+    """A sentence's sum that a table row states too: the same amount, and the sentence names
+    that row's recipient ("of which £38,000 goes to <the row's recipient>")."""
+    text = f.description.lower()
+    return any(t.amount_gbp == f.amount_gbp and t.recipient_text
+               and t.recipient_text.lower() in text for t in table)
+
+
 def _dedupe_funding(table: list[FundingRecord], text: list[FundingRecord]) -> list[FundingRecord]:
     """Table rows all stay; a sentence's sum already in a table on that page, or stated
     twice in the same words, is kept once."""
@@ -326,7 +359,7 @@ def _dedupe_funding(table: list[FundingRecord], text: list[FundingRecord]) -> li
     table_keys = {(f.amount_gbp, f.page) for f in table}
     seen_text: set[tuple[float, str, str | None]] = set()
     for f in text:
-        if (f.amount_gbp, f.page) in table_keys:
+        if (f.amount_gbp, f.page) in table_keys or _restates_row(f, table):
             continue
         key = (f.amount_gbp, " ".join(f.description.lower().split())[:120], f.period)
         if key in seen_text:
@@ -360,6 +393,7 @@ def extract(
             if failures and len(failures) == len(pages):
                 raise PdfError(f"no page could be read ({failures[0].reason})")
             raise PdfError("no text layer (scanned image?)")
+        _continue_unruled(pages)
         readable = [p for p in pages if p.ok]
         sections = agenda.split_sections(
             [agenda.PageSignal(p.number, p.text, p.view.landscape, p.lines) for p in readable]
@@ -385,7 +419,7 @@ def extract(
             found.funding += part.funding
             found.text_funding += part.text_funding
             found.grouping_priorities += part.grouping_priorities
-        page_texts = [p.text for p in pages]
+        page_texts = [_page_text(p) for p in pages]
     if len(sections) == 1 and sections[0].kind == "document":
         sections = []
     funding = _dedupe_funding(found.funding, found.text_funding)
@@ -405,6 +439,14 @@ def extract(
         funding=funding,
         failed_pages=failures,
     )
+
+
+def _page_text(p: PageData) -> str:
+    """A page's text, then each table cell's text whole: a name wrapped inside a cell is run
+    together with the next column's words in the page text ("Youth / Trust" beside another
+    cell), and reads whole in the cell."""
+    cells = [" ".join(c.split()) for t in p.tables for row in t.rows for c in row if c and c.strip()]
+    return "\n".join([p.text, *cells]) if cells else p.text
 
 
 def _redact_activity(a: ActivityRecord) -> ActivityRecord:

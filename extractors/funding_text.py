@@ -22,7 +22,7 @@ _FUNDING_WORDS = re.compile(
     r"\b(?:fund(?:s|ed|ing)?|grants?|granted|allocat\w*|budgets?|spen[dt]\w*|contribut\w*|"
     r"award\w*|commit(?:ted|ment)|invest\w*|available|provided|pot|paid|pay|purchase\w*|"
     r"commission\w*|resourc\w*|donat\w*|sponsor\w*|cost\w*|price|financ\w*|receiv\w*|"
-    r"secured|bid|enabling)\b",
+    r"secured|bid|enabling|set aside|earmark\w*|ring-?fenced)\b",
     re.IGNORECASE,
 )
 _HARM_WORDS = re.compile(

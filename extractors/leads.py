@@ -12,7 +12,7 @@ import re
 
 from models.extraction import LeadPart
 
-#: words that end an organisation's name (``Norfolk Constabulary``, ``Sister Safe team``)
+#: words that end an organisation's name (``Northshire Constabulary``, ``Sister Safe team``)
 ORG_TERMINALS = {
     "council", "councils", "police", "constabulary", "service", "services", "team", "teams",
     "group", "groups", "board", "boards", "partnership", "partnerships", "network", "trust",
@@ -46,7 +46,7 @@ _COMPLETE_END = {
     "csp", "probation", "comms", "forum", "panel", "unit", "hub", "commissioner", "office",
     "authority", "authorities", "agency", "agencies", "department", "charity", "association",
     "standards", "officer", "officers", "partners", "committee", "crimestoppers", "schools",
-    "college", "university", "nhs",
+    "college", "university", "nhs", "programme",
 }
 
 _EMPTY = re.compile(r"^(?:tbc|tba|tbd|n/?a|none|-+|–|—|\?|to be (?:confirmed|agreed|decided))\.?$",
@@ -117,7 +117,7 @@ def _separable(left: str, right: str) -> bool:
     if _complete_org(left):
         return True
     if is_person(left):
-        # "Norfolk and Suffolk Victim Care", "Fire and Rescue Service": a one-word left
+        # "Northshire and Southshire Victim Care", "Fire and Rescue Service": a one-word left
         # side joined to an organisation name is one name, not two leads
         return not (len(left_toks) == 1 and _has_org_signal(right)
                     and not _complete_org(right.split()[0]))
@@ -126,7 +126,7 @@ def _separable(left: str, right: str) -> bool:
 
 
 def _split_slash(segment: str) -> list[str]:
-    """``OPCCN/Norfolk Anti-Slavery Network`` -> two; keep ``and/or`` and dates whole."""
+    """``OPCC/Northshire Anti-Slavery Network`` -> two; keep ``and/or`` and dates whole."""
     if "/" not in segment or re.search(r"\d/\d|\band/or\b", segment):
         return [segment]
     return [p for p in (s.strip() for s in segment.split("/")) if p]

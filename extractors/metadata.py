@@ -34,6 +34,10 @@ _LABELS: dict[str, str] = {
     "report ref": "report_number",
     "reference number": "report_number",
     "paper number": "report_number",
+    "reference": "report_number",
+    "ref": "report_number",
+    "ref.": "report_number",
+    "our ref": "report_number",
     "report to and date(s)": "report_to",
     "report to and date": "report_to",
     "report to": "report_to",
@@ -141,6 +145,10 @@ _AREA = rf"(?:St\.?|[A-Z][A-Za-z'’-]+)(?:[ \t]+{_CAP}){{0,5}}?"
 _PARTNERSHIP = re.compile(
     rf"\b({_AREA})(?:[ \t]+(Community\s+Safety\s+Partnership)|[ \t]+(CSP))\b(?!s)")
 _ABBREV_CSP = re.compile(r"\b([A-Z]{1,6}CSP)\b")
+#: other names CSPs go by: "Safer <Area> Partnership", "<Area> Safer Communities Partnership"
+_SAFER_PARTNERSHIP = re.compile(
+    rf"\bSafer[ \t]+({_AREA})[ \t]+Partnership\b|"
+    rf"\b({_AREA})[ \t]+Safer[ \t]+(?:Stronger[ \t]+)?Communit(?:y|ies)[ \t]+Partnership\b")
 _COUNCIL = re.compile(
     rf"\b((?:(?:The[ \t]+)?(?:Borough|District|County|City)[ \t]+Council[ \t]+of[ \t]+{_AREA})"
     rf"|(?:{_AREA}[ \t]+(?:(?:District|Borough|County|City|Metropolitan[ \t]+Borough|Town|Parish)[ \t]+)?Council))\b"
@@ -172,6 +180,11 @@ def partnership_mentions(text: str) -> Counter[str]:
         if area:
             # the full name is the stronger signal: "<Adjective> CSP" is often not a name
             found[f"{area} Community Safety Partnership"] += 3 if m.group(2) else 1
+    for m in _SAFER_PARTNERSHIP.finditer(flat):
+        # "Members of the <Area> Safer Communities Partnership": the name starts after "of the"
+        area = _clean_area(re.sub(r"^.*\b(?:of|for)\s+the\s+", "", m.group(1) or m.group(2)))
+        if area and not re.search(r"\b(?:Partnership|Community|Safety|Board)\b", area):
+            found[f"{area} Community Safety Partnership"] += 3
     # abbreviations ("NCCSP") count for the name they stand for when the text expands them
     abbrev_counts = Counter(m.group(1) for m in _ABBREV_CSP.finditer(flat))
     for abbrev, n in abbrev_counts.items():
@@ -199,9 +212,12 @@ def _expansion(flat: str, abbrev: str) -> str | None:
 
 
 def council_mentions(text: str) -> Counter[str]:
-    """Council names as written ("East Suffolk Council", "Borough Council of King's Lynn ...")."""
+    """Council names as written ("Riverton District Council", "Borough Council of King's Lynn ...")."""
     found: Counter[str] = Counter()
     text = re.sub(r"\b(St\.?)[ \t]*\n[ \t]*(?=[A-Z])", r"\1 ", text)
+    # "... the City and County of <Area>" / "Council" wrapped onto the next line
+    text = re.sub(r"\b([A-Z][\w'’-]+)[ \t]*\n[ \t]*(?=(?:(?:District|Borough|County|City)[ \t]+)?"
+                  r"Council\b)", r"\1 ", text)
     flat = re.sub(r"[ \t]+", " ", text)
     for m in _COUNCIL.finditer(flat):
         name = _LEADING_NOISE.sub("", m.group(1)).strip()
@@ -213,19 +229,24 @@ def council_mentions(text: str) -> Counter[str]:
         if re.search(r"\b(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\b", name):
             continue  # a membership table's row run together: a person beside a council
         found[name] += 1
-    # an abbreviation the text defines ("East Cambridgeshire District Council (ECDC)") counts
+    # an abbreviation the text defines ("Riverton District Council (RDC)") counts
     for name in list(found):
         m = re.search(rf"{re.escape(name)}\s*\(([A-Z]{{2,8}})\)", flat)
         if m:
             found[name] += len(re.findall(rf"\b{m.group(1)}\b", flat)) - 1
     # "Edmundsbury Borough Council" cut from a wrapped "St Edmundsbury ..." is the longer name
     for short in list(found):
-        # ("Norfolk and Norfolk County Council" is two bodies named together, not a longer name)
+        # ("Northshire and Northshire County Council" is two bodies named together, not a longer name)
+        # (a name that only table text run together makes is rarer than the name it holds)
         longer = [n for n in found if n != short and n.endswith(" " + short)
-                  and len(n[: -len(short)].split()) <= 2
+                  and len(n[: -len(short)].split()) <= 2 and found[n] >= found[short]
                   and not re.search(r"\b(?:and|&|of|for)$", n[: -len(short)].strip(), re.I)]
-        if longer:
-            found[max(longer, key=lambda n: found[n])] += found.pop(short)
+        # "City and County of <Area> Council" is the official form of "<Area> Council"
+        styled = [n for n in found if n != short and n.endswith(" " + short) and re.fullmatch(
+            r"(?:(?:The|City|County|Borough|District|Royal|Metropolitan|and|&)\s+)+of",
+            n[: -len(short)].strip())]
+        if styled or longer:
+            found[max(styled or longer, key=lambda n: found[n])] += found.pop(short)
     return found
 
 
@@ -237,7 +258,7 @@ _EMAIL_DOMAIN = re.compile(r"[\w.+'-]+@([\w-]+(?:\.[\w-]+)+)")
 
 
 def _domain_stem(domain: str) -> str:
-    """"eastsuffolk.gov.uk" -> "eastsuffolk"; "stedsbc.gov.uk" -> "stedsbc"."""
+    """"riverton.gov.uk" -> "riverton"; "rvdc.gov.uk" -> "rvdc"."""
     return _compact(domain.lower().split(".")[0])
 
 
@@ -251,7 +272,7 @@ def council_for_domain(domain: str, councils: Sequence[str]) -> str | None:
         compact = _compact(name)
         core = _compact(re.sub(r"\b(?:District|Borough|County|City|Council|of|The)\b", "", name))
         if core and (stem == core or compact.startswith(stem) or stem.startswith(core)):
-            # prefer the exact area ("norfolk" -> Norfolk County Council, not North Norfolk)
+            # prefer the exact area ("northshire" -> Northshire County Council, not North Northshire)
             score = (stem == core, -len(compact))
             if best is None or score > best[0]:
                 best = (score, name)
@@ -390,11 +411,12 @@ def classify(title: str | None, first_text: str, all_text: str, pages: int,
     if re.search(r"^\s*minutes of (?:the )?meeting", head) or (
             re.search(r"\bminutes of (?:the )?meeting\b", head[:400]) and not has_cover):
         return "minutes"
-    if re.search(r"\bmonitoring\b|\bannual report\b", t):
+    if re.search(r"\bmonitoring\b|\b(?:annual|performance|progress|quarterly)\s+report\b", t):
         return "monitoring_report"
-    if has_cover:
-        return "scrutiny_report" if re.search(r"scrutiny|crime and disorder|crime & disorder",
-                                              head + " " + t) else "other"
+    if has_cover and re.search(r"scrutiny|crime and disorder|crime & disorder", head + " " + t):
+        return "scrutiny_report"
+    if has_cover and not re.search(r"\b(?:action|delivery)\s+plan\b", t):
+        return "other"
     if "delivery plan" in t:
         return "delivery_plan"
     if "action plan" in t:

@@ -110,6 +110,10 @@ def _continuation(prev: Line, line: Line, text_x: float) -> bool:
     return close and line.x0 >= text_x - 4
 
 
+#: the first item of a numbered list (a section number "2." opens no list)
+_FIRST_ITEM = re.compile(r"^\s*\(?(?:1|a|i)[.)]\s+(?=[A-Z'‘\"(])")
+
+
 def list_after(lines: Sequence[Line], start: int) -> list[tuple[str, Line]]:
     """Items of the list that follows line ``start`` (the announcing sentence)."""
     items: list[tuple[str, Line]] = []
@@ -120,7 +124,10 @@ def list_after(lines: Sequence[Line], start: int) -> list[tuple[str, Line]]:
     while i < len(lines):
         line = lines[i]
         text = line.text.strip()
-        stripped, marked = _strip_marker(_SECTION_NO.sub("", text) if not items else text)
+        if not items and _FIRST_ITEM.match(text):
+            stripped, marked = _strip_marker(text)  # "1. ..." opens a numbered list
+        else:
+            stripped, marked = _strip_marker(_SECTION_NO.sub("", text) if not items else text)
         if not text:
             i += 1
             continue
@@ -257,7 +264,7 @@ _OUTPUT_SIGNAL = re.compile(
     r"\b(?:completed|attend\w*|trained|supported|engag\w*|received|nominated|reached|took part|"
     r"taken part|participat\w*|referred|referrals?|helped|benefit\w*|in attendance|there were|"
     r"there have been|signed up|registered|visited|assisted|applications?|selected|winners|"
-    r"attracting|attracted)\b",
+    r"attracting|attracted|achieved|gained|accredited)\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(rf"(?<![\w£$/.,-]){_NUM}(?![\w/%-]|[.,]\d)", re.IGNORECASE)
@@ -295,6 +302,9 @@ def output_kpis(sentence: str, page: int) -> list[KpiRecord]:
             continue  # "only one primary"; "supported by four members": the agent, not reached
         if re.search(r"(?:aged?|age of|section|over the|paragraph|chapter|part|between)\s*$", before):
             continue
+        if re.search(r"\b(?:(?:up|down|rose|fell|rising|falling|increased|decreased|compared)\s+"
+                     r"(?:from|with|to|on)|than)\s*$", before):
+            continue  # "up from 29 the year before": a comparison, not an output of its own
         what = _counted(text, m.end())
         if not what or _NOT_OUTPUT.match(what) or what.lower() in _PHRASE_STOP:
             continue
@@ -329,7 +339,7 @@ def find_outputs(sentences: Sequence[tuple[str, int]]) -> list[KpiRecord]:
 _MEASURE_HEADING = re.compile(
     r"^(?:(?:key\s+)?performance\s+(?:measures|indicators)|(?:success|outcome|performance)\s+"
     r"measures|measures(?:\s+of\s+success)?|indicators|kpis|key\s+performance\s+indicators|"
-    r"metrics)\s*:?$",
+    r"metrics|how (?:we will|will we) (?:know|measure|judge|tell)\b[\w\s']{0,40}\??)\s*:?$",
     re.IGNORECASE,
 )
 #: a sentence introducing a list of measures ("... will employ a range of metrics, including:")
@@ -347,16 +357,22 @@ def _measure_list(lines: Sequence[Line], start: int, body: float) -> tuple[list[
     index of the first line after the list."""
     out: list[tuple[list[str], int]] = []
     current: list[str] | None = None
+    grouped = False  # an outcome sub-heading seen: bullets below it say what it covers
     i = start + 1
     while i < len(lines):
         line = lines[i]
         text = line.text.strip()
         m = _NUMBERED_ITEM.match(text)
+        bullet = _MARKER.match(text)
         if m and not line.bold:
             current = [text[m.end():].strip()]
             out.append((current, line.page))
+        elif bullet and not grouped and not line.bold:
+            current = [text[bullet.end():].strip()]  # bullets right under the heading: measures
+            out.append((current, line.page))
         elif line.bold and line.size <= body + 0.6:
             current = None  # an outcome or theme heading over the next measures
+            grouped = True
         elif _MARKER.match(text) and current is None:
             pass  # bullets under a heading: what the outcome covers, not measures
         elif current is not None and not line.bold and not _MARKER.match(text) \

@@ -44,6 +44,8 @@ class PageTable:
     source: str = "ruled"  # or "aligned"
     #: a bold short line just above the table (a priority heading over a plan table)
     heading: str | None = None
+    #: "Priority: ..." / "Outcome 2: ..." lines above the table: what all its rows serve
+    labels: dict[str, str] = field(default_factory=dict)
 
     @property
     def ncols(self) -> int:
@@ -80,6 +82,7 @@ class LogicalTable:
     source: str = "ruled"
     notes: list[str] = field(default_factory=list)
     heading: str | None = None
+    labels: dict[str, str] = field(default_factory=dict)
     #: a stacked field label waiting for its value in the next row
     pending: tuple[str, int] | None = None
 
@@ -162,10 +165,27 @@ def find_page_tables(page: PageView) -> list[PageTable]:
         if pt is not None and len(pt.rows) >= 1:
             found.append(pt)
     if not found:
-        found.extend(_aligned_tables(page))
+        found.extend(_gridless(page) or _aligned_tables(page))
     found.sort(key=lambda t: (t.bbox[1], t.bbox[0]))
     _add_headings(page, found)
     return found
+
+
+def _gridless(page: PageView, carry: list[float] | None = None) -> list[PageTable]:
+    """Unruled tables read from a header row and the words' start positions."""
+    from extractors.gridless import find_tables  # gridless builds PageTables
+
+    try:
+        return find_tables(page.words, page.number, page.width, page.height, carry)
+    except Exception:  # odd geometry: no unruled table rather than no page
+        return []
+
+
+def continued_tables(page: PageView, carry: list[float]) -> list[PageTable]:
+    """A page without ruled tables whose top lines go on with the previous page's unruled table."""
+    tables = _gridless(page, carry)
+    _add_headings(page, tables)
+    return tables
 
 
 def _lines(words: list[dict[str, Any]]) -> list[tuple[float, float, str, bool]]:
@@ -207,13 +227,43 @@ def _add_headings(page: PageView, tables: list[PageTable]) -> None:
                 cands.append((top, bottom, text))
         if cands:
             t.heading = cands[-1][2]
+        t.labels = _labels([ln for ln in lines if above - 1 <= ln[0] and ln[1] <= t.bbox[1] + 1
+                            and ln[0] > margin])
         above = t.bbox[3]
+
+
+#: a line above a plan table that labels what its rows serve: "Priority: ...", "Outcome 2: ..."
+_LABEL_LINE = re.compile(
+    r"^(?:(?:strategic|csp|partnership|key)\s+)?(?P<kind>priority(?:\s+area)?|theme|outcome|objective|aim)"
+    r"\s*(?:\d{1,2}|[A-Z])?\s*[:–-]\s*(?P<text>\S.*)$", re.I)
+_LABEL_ROLE = {"priority": "priority", "priority area": "priority", "theme": "priority",
+               "outcome": "objective", "objective": "objective", "aim": "objective"}
+
+
+def _labels(lines: list[tuple[float, float, str, bool]]) -> dict[str, str]:
+    """Priority / objective named by labelled lines above a table (the last of each kind),
+    a label wrapped onto the next line read whole."""
+    out: dict[str, str] = {}
+    current: str | None = None
+    prev_bottom = 0.0
+    for top, bottom, text, _bold in lines:
+        m = _LABEL_LINE.match(text.strip())
+        if m:
+            current = _LABEL_ROLE[" ".join(m.group("kind").lower().split())]
+            out[current] = m.group("text").strip()
+        elif current and top - prev_bottom < 0.6 * (bottom - top) + 2 and len(text.split()) <= 14 \
+                and not out[current].rstrip().endswith((".", ":")):
+            out[current] = f"{out[current]} {text.strip()}"
+        else:
+            current = None
+        prev_bottom = bottom
+    return out
 
 
 def _aligned_tables(page: PageView) -> list[PageTable]:
     """Whitespace-aligned columns: accepted only when a row reads as a table header.
 
-    Only called on pages with no ruled table. The text strategy costs about a second on a
+    Only called on pages with no ruled table. The text strategy was the slowest step on a
     page of prose, so it runs only when some line looks like a header row (``_has_header_line``),
     and a table whose first rows hold no header is dropped before the rest of its cells are read.
     """
@@ -274,6 +324,7 @@ def _line_cells(words: list[dict[str, Any]]) -> list[list[tuple[float, float, fl
 
 
 def _names_column(text: str) -> bool:
+    """A header cell's text, or its first word or two (a wide cell may run into the next)."""
     words = text.split()
     return any(header_role(t) != "unknown" for t in (text, *words[:1], " ".join(words[:2])))
 
@@ -371,6 +422,7 @@ def segment(pt: PageTable) -> list[PageTable]:
                              source=pt.source))
     if out:
         out[0].heading = pt.heading
+        out[0].labels = pt.labels
     return out
 
 
@@ -450,6 +502,8 @@ def continues_row(prev: Row, row: list[str | None], cmap: ColumnMap | None) -> b
     """Is ``row`` (first row after a page break) the second half of ``prev``?"""
     if not any(not _empty(c) for c in row):
         return False
+    if len(row) >= 3 and not _empty(row[0]) and all(c is None for c in row[1:]):
+        return False  # one cell spanning the table: a sub-heading row, never half a data row
     key = _key_index(cmap)
     if key is not None:
         return _empty(row[key]) and not _empty(prev.cells[key])
@@ -604,7 +658,8 @@ def build_logical_tables(page_tables: list[list[PageTable]],
             hi, cmap = _header_of(rows)
             header = [clean(c) for c in rows[hi]] if hi >= 0 else None
             table = LogicalTable(page=pt.page, xs=pt.xs, header=header, cmap=cmap,
-                                 pages=[pt.page], source=pt.source, heading=pt.heading)
+                                 pages=[pt.page], source=pt.source, heading=pt.heading,
+                                 labels=dict(pt.labels))
             lead: list[list[str | None]] = []
             if hi > 0:
                 lead = _leading_subheadings(rows[:hi], len(pt.xs) - 1) if cmap is not None else []

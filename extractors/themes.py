@@ -59,11 +59,36 @@ _RULES: list[tuple[str, str]] = [
 _COMPILED = [(theme, re.compile(pat, re.I)) for theme, pat in _RULES]
 
 
+#: themes naming a kind of crime or harm; the rest (youth, communities, governance...) name
+#: who or how, and only decide a label that names no harm
+_HARMS = {"modern_slavery", "vawg", "domestic_abuse", "criminal_exploitation", "prevent",
+          "hate_crime", "serious_violence", "fraud", "asb", "drugs_alcohol", "reoffending",
+          "neighbourhood_crime"}
+
+
+#: words that make a label about community cohesion as surely as a harm word names a harm
+_COHESION = re.compile(r"\bcohesi|community tensions?|\bintegration\b", re.I)
+
+
 def _match(text: str) -> Theme | None:
-    for theme, rx in _COMPILED:
-        if rx.search(text):
-            return cast(Theme, theme)
-    return None
+    """The theme of the harm a label names first ("Serious violence and the exploitation of
+    children" is serious violence); at the same place the more specific rule wins."""
+    best: tuple[int, int, str] | None = None
+    for order, (theme, rx) in enumerate(_COMPILED):
+        m = rx.search(text)
+        if m is None:
+            continue
+        if theme not in _HARMS:
+            if best is None:
+                return cast(Theme, theme)
+            break
+        key = (m.start(), order, theme)
+        if best is None or key < best:
+            best = key
+    cohesion = _COHESION.search(text)
+    if cohesion is not None and best is not None and cohesion.start() < best[0]:
+        return "community_cohesion"
+    return cast(Theme, best[2]) if best else None
 
 
 #: a label that says only "exploitation" may mean labour exploitation (modern slavery) or

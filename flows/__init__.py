@@ -17,6 +17,8 @@ def configure_prefect_home(home: str | Path | None = None) -> Path:
     os.environ.setdefault("PREFECT_HOME", str(chosen))
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")
+    # the first start of the in-process API creates its database; slow on a busy 2-core machine
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
     return Path(os.environ["PREFECT_HOME"])
 
 

@@ -69,12 +69,14 @@ def summary(db: DbOption = Path("csp.db")) -> None:
 
 def _register_subcommands() -> None:
     from pipeline.cli_compare import register as register_compare
+    from pipeline.cli_flows import register as register_flows
     from pipeline.cli_inspect import inspect
     from pipeline.cli_orgs import orgs_app
 
     app.add_typer(orgs_app, name="orgs")
     app.command()(inspect)
     register_compare(app)
+    register_flows(app)
 
 
 _register_subcommands()

@@ -1,4 +1,4 @@
-"""CLI commands that run Prefect flows: ``scrape``, ``schedule add|list|run``, ``ingest-dask``.
+"""CLI commands that run Prefect flows: ``scrape`` and ``schedule add|list|run``.
 
 ``pipeline.cli`` calls ``register(app)``; Prefect is imported only when one of these runs,
 so the other commands stay fast.
@@ -156,28 +156,6 @@ def register(app: typer.Typer) -> None:
         from flows.deployments import serve
 
         serve(db, limit=limit)
-
-    @app.command("ingest-dask")
-    def ingest_dask(
-        inputs: Annotated[list[str], typer.Argument(help="PDF files, folders of PDFs, http(s) URLs.")],
-        db: DbOption = Path("csp.db"),
-        address: Annotated[str | None, typer.Option(
-            "--dask", help="Scheduler address of a running Dask cluster, e.g. tcp://host:8786.")] = None,
-        workers: Annotated[int, typer.Option(
-            help="Without --dask: start a local Dask cluster of this many worker processes.")] = 2,
-        force: Annotated[bool, typer.Option(help="Re-extract documents already loaded.")] = False,
-        max_pages: Annotated[int | None, typer.Option(help="Read at most this many pages per PDF.")] = 500,
-        timeout: Annotated[float | None, typer.Option(help="Seconds allowed per document.")] = 300.0,
-    ) -> None:
-        """Ingest on a Dask cluster through Prefect; the database is written by this process only."""
-        from flows.ingest import run_ingest
-
-        summary = run_ingest(inputs, db, dask_address=address, dask_workers=None if address else workers,
-                             force=force, max_pages=max_pages, timeout=timeout)
-        for r in summary.results:
-            if r.status == "failed":
-                typer.echo(r.line(), err=True)
-        typer.echo(f"{summary.line()} -> {db}")
 
 
 def _scrape_plain(urls: list[str], committee: list[str] | None, keyword: list[str] | None,

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import httpx
 
-USER_AGENT = "cspipe/0.1 (+https://github.com/cspipe/cspipe; research use)"
 MAX_BYTES = 100 * 1024 * 1024
 
 
@@ -73,24 +72,7 @@ def read(source: Source, *, client: httpx.Client | None = None) -> bytes:
 
 
 def fetch_url(url: str, *, client: httpx.Client | None = None, max_bytes: int = MAX_BYTES) -> bytes:
-    """GET a PDF over http(s) with a timeout and a size cap; the body must start like a PDF."""
-    own = client is None
-    client = client or httpx.Client(
-        follow_redirects=True, timeout=httpx.Timeout(30.0), headers={"User-Agent": USER_AGENT}
-    )
-    try:
-        with client.stream("GET", url) as response:
-            if response.status_code >= 400:
-                raise FetchError(f"HTTP {response.status_code} for {url}")
-            chunks, size = [], 0
-            for chunk in response.iter_bytes():
-                size += len(chunk)
-                if size > max_bytes:
-                    raise FetchError(f"larger than {max_bytes // (1024 * 1024)} MiB")
-                chunks.append(chunk)
-    except httpx.HTTPError as exc:
-        raise FetchError(f"download failed: {type(exc).__name__}: {exc}") from exc
-    finally:
-        if own:
-            client.close()
-    return b"".join(chunks)
+    """GET a PDF politely (robots.txt, rate limit, retries, size cap, %PDF check): ``pipeline.http``."""
+    from pipeline.http import fetch_pdf  # http.py imports FetchError from here
+
+    return fetch_pdf(url, client=client, max_bytes=max_bytes)

@@ -178,13 +178,21 @@ class PoliteClient:
 
     def _load_robots(self, origin: str) -> Protego | None:
         """RFC 9309: 4xx means no rules; 5xx or unreachable means assume everything is disallowed."""
+        url = origin + "/robots.txt"
         try:
-            response = self._send("GET", origin + "/robots.txt", {}, 512 * 1024)
+            for _ in range(self.settings.max_redirects + 1):  # e.g. http -> https; not robots-checked
+                response = self._send("GET", url, {}, 512 * 1024)
+                location = response.headers.get("location")
+                if response.status not in (301, 302, 303, 307, 308) or not location:
+                    break
+                url = urljoin(url, location)
+                if urlsplit(url).scheme not in ("http", "https"):
+                    return None
         except HttpError:
             return Protego.parse("User-agent: *\nDisallow: /")
         if response.status >= 500:
             return Protego.parse("User-agent: *\nDisallow: /")
-        if response.status >= 400 or response.status in (301, 302, 303, 307, 308):
+        if response.status >= 300:
             return None
         return Protego.parse(response.content.decode("utf-8", errors="replace"))
 

@@ -96,6 +96,9 @@ _TEAM_WORDS = frozenset(
         "section",
         "project",
         "programme",
+        "group",
+        "groups",
+        "subgroup",
     ]
 )
 
@@ -164,6 +167,9 @@ for _role, _phrases in {
 
 #: roles also counted when scanning running text (others are too vague there)
 _SCAN_ROLES = frozenset({"police", "fire", "pcc", "trading_standards", "county", "district"})
+#: roles whose word alone names a body, so "<role> <team words>" is a team of it ("Police Rural
+#: Crime Action Team"); "County Lines Strategic Group" is not the county council's
+_BODY_ROLES = frozenset({"police", "fire", "pcc", "trading_standards"})
 #: single-word names that are everyday words: never scanned for in running text
 _COMMON_WORD_NAMES = frozenset(
     [
@@ -474,11 +480,20 @@ class Matcher:
         if paren:
             inner = self._match(paren.group(1), ctx) or self._match(paren.group(2), ctx)
             return inner
+        # "County Lines Strategic Group – NYOT": a group named with the body that leads it
+        dashed = re.split(r"\s+[-–]\s+", raw)
+        if len(dashed) == 2 and all(dashed):
+            return self._match(dashed[1], ctx)
         if looks_like_abbreviation(raw):
             return self.match_abbreviation(raw, ctx)
         key = normalise(raw)
         if not key:
             return None
+        if key.endswith(" responsible authorities"):
+            # "NCCSP Responsible Authorities": every statutory partner of a named partnership
+            owner = self._match(" ".join(raw.split()[:-2]), ctx)
+            if owner is not None and owner.organisation_id in self.registry.partnerships:
+                return self._result(self.registry.get(ALL_PARTNERS_ID), 90.0, "context")
         role = _ROLES.get(key)
         if role is not None:
             return self._result(self.resolve_role(role, ctx), 90.0, "context")
@@ -525,7 +540,7 @@ class Matcher:
             head = " ".join(tokens[:cut])
             role = _ROLES.get(head)
             if (
-                role in _SCAN_ROLES
+                role in _BODY_ROLES
                 and len(tokens) > cut
                 and any(w in _TEAM_WORDS for w in tokens[cut:])
             ):
@@ -691,7 +706,8 @@ class Matcher:
         seen: dict[str, tuple[str, str, int]] = {}
         abbr_cache: dict[str, Match | None] = {}
         for page_no, page in enumerate(page_texts, start=1):
-            tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(fold(page))]
+            folded = fold(page)
+            tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(folded)]
             norm = [normalise(t[0]) for t in tokens]
             keep = [i for i, n in enumerate(norm) if n]
             words = [norm[i] for i in keep]
@@ -717,6 +733,14 @@ class Matcher:
                                 else None
                             )
                         found = abbr_cache[original]
+                        nxt = keep[i + 1 : i + 5]
+                        if (
+                            found is not None
+                            and nxt
+                            and not folded[tokens[keep[i]][2] : tokens[nxt[0]][1]].strip()
+                            and _names_class([tokens[k][0] for k in nxt])
+                        ):
+                            found = None  # "NHS Clinical Commissioning Groups": a class of bodies
                         if found is not None and found.organisation_id not in seen:
                             seen[found.organisation_id] = (found.organisation_id, original, page_no)
                     i += 1
@@ -737,13 +761,15 @@ class Matcher:
                     org = self.resolve_role(ids[0][5:], ctx)
                 else:
                     org = self._pick(ids, ctx, key)
+                if org is not None and not _written_as_name(written, org):
+                    org = None  # "Neighbourhood watch": a common noun opening a phrase
                 if org is not None and org.id not in seen:
                     seen[org.id] = (org.id, written, page_no)
                 i += length
-            for found in _LOCAL_COUNCIL.finditer(fold(page)):
+            for found in _LOCAL_COUNCIL.finditer(folded):
                 org = self.local_council(found.group(1).split(), found.group(2))
                 if org is not None and org.id not in seen:
-                    seen[org.id] = (org.id, re.sub(r"\s+", " ", found.group(0)), page_no)
+                    seen[org.id] = (org.id, org.name, page_no)  # the name as written, no lead-in
         return sorted(seen.values(), key=lambda m: (m[2], m[0]))
 
 
@@ -772,6 +798,36 @@ def _opens_title(after: list[str], role: bool) -> bool:
         if not (word[:1].isupper() or low in {"and", "&", "of", "the", "for"}):
             return False
     return False
+
+
+#: plural nouns that make a capitalised phrase a class of bodies ("Clinical Commissioning Groups")
+_CLASS_NOUNS = frozenset(
+    ["groups", "trusts", "boards", "councils", "services", "partnerships", "teams", "authorities"]
+)
+
+
+def _names_class(after: list[str]) -> bool:
+    """The capitalised words that follow end in a plural body noun: a class, not one body."""
+    for word in after:
+        if not word[:1].isupper():
+            return False
+        if word.lower() in _CLASS_NOUNS:
+            return True
+    return False
+
+
+_JOINING_WORDS = frozenset(["and", "of", "the", "for", "in", "on", "to", "&"])
+
+
+def _written_as_name(written: str, org: Organisation) -> bool:
+    """Each main word capitalised, or the body's own place capitalised ("Lowestoft rotary")."""
+    words = [
+        w for w in re.findall(r"[A-Za-z][A-Za-z']*", written) if w.lower() not in _JOINING_WORDS
+    ]
+    if all(w[:1].isupper() for w in words):
+        return True
+    place = (org.place or "").split()
+    return bool(place) and all(p in words for p in place)
 
 
 def _names_event(after: list[str]) -> bool:
@@ -958,7 +1014,22 @@ def match_partnership(
     found = matcher_for(registry).match(text, ctx)
     if found is not None and found.organisation_id in registry.partnerships:
         return registry.partnerships[found.organisation_id]
+    # "Safer <Place> Partnership", "<Place> Safer Communities Partnership": the place's CSP
+    named = _BRANDED_CSP.match(_clean(text))
+    if named:
+        place = normalise(named.group("place"))
+        places = [p for p in registry.partnerships.values()
+                  if p.current and normalise(p.name.removesuffix(" Community Safety Partnership")) == place]
+        if len(places) == 1:
+            return places[0]
     return None
+
+
+_BRANDED_CSP = re.compile(
+    r"^(?:the\s+)?(?:safer|safe|stronger|safer\s+and\s+stronger)\s+(?P<place>[A-Z][\w' -]+?)"
+    r"(?:\s+(?:community\s+safety|safer\s+communities|community))?\s+partnership$",
+    re.IGNORECASE,
+)
 
 
 def _partnership_for_authority(registry: Registry, authority: Organisation) -> Partnership | None:
@@ -1041,6 +1112,12 @@ def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolut
             result: tuple[str | None, float | None] = (None, None)
             if lead.all_partners:
                 result = (ALL_PARTNERS_ID, 100.0)
+                # "All NASP partners": the partners of another named partnership are that body
+                owner = re.sub(r"^\s*all\s+|\s+partners?\b.*$", "", lead.raw, flags=re.I).strip()
+                found = m.match(owner, ctx) if owner and owner.lower() != "all" else None
+                org = m.lookup(found.organisation_id) if found else None
+                if org is not None and org.kind == "partnership" and org.id != ctx.partnership_id:
+                    result = (org.id, found.score)
             elif lead.org_text:
                 found = m.match(lead.org_text, ctx)
                 result = (found.organisation_id, found.score) if found else (None, None)
@@ -1081,6 +1158,15 @@ def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolut
     # a lead or funder cell names its organisation too ("Police" in a lead cell is the local force)
     named = {org_id for org_id, _t, _p in res.mentions}
     cited: list[tuple[str, str, int]] = []
+    # the partnership as the paper names itself ("Safer Anytown Partnership") is named too
+    own = extraction.meta.partnership_text
+    if partnership is not None and own and partnership.id not in named:
+        key = re.sub(r"\s+", " ", own).strip().lower()
+        for page_no, text in enumerate(extraction.page_texts, start=1):
+            if key in re.sub(r"\s+", " ", text).lower():
+                named.add(partnership.id)
+                cited.append((partnership.id, own, page_no))
+                break
     for ai, activity in enumerate(extraction.activities):
         for li, lead in enumerate(activity.leads):
             org_id = res.lead_orgs.get((ai, li), (None, None))[0]

@@ -26,6 +26,7 @@ import sqlite_utils
 
 from pipeline import fetch
 from pipeline import sources as state
+from pipeline.assemble import DocumentBundle
 from pipeline.http import HttpError, PoliteClient, Settings
 from pipeline.ingest import IngestResult, Options, prepare
 from pipeline.sites import adapter_for
@@ -229,8 +230,8 @@ class IngestItem:
     meeting_date: str | None = None
 
 
-def prepare_item(item: IngestItem, options: Options,
-                 is_loaded: Callable[[str], bool] = lambda _id: False):  # type: ignore[no-untyped-def]
+def prepare_item(item: IngestItem, options: Options, is_loaded: Callable[[str], bool] = lambda _id: False,
+                 ) -> tuple[IngestResult, DocumentBundle | None]:
     """``pipeline.ingest.prepare`` on the kept file, recording the URL and the meeting it went to."""
     result, bundle = prepare(fetch.Source(item.location), options, is_loaded)
     if item.source != item.location:

@@ -55,3 +55,30 @@ def test_no_text_layer() -> None:
 def test_not_a_pdf() -> None:
     with pytest.raises(PdfError):
         extract(b"hello")
+
+
+def test_sentence_restating_a_table_row_is_not_a_second_sum() -> None:
+    from extractors.document import _dedupe_funding
+    from models import FundingRecord
+
+    row = FundingRecord(description="Mentoring", amount_gbp=38000.0, page=1,
+                        recipient_text="A Youth Trust")
+    said = FundingRecord(description="The grant is £74,312, of which £38,000 is awarded to "
+                         "A Youth Trust (row 5).", amount_gbp=38000.0, page=2)
+    other = FundingRecord(description="A further £38,000 was set aside for next year.",
+                          amount_gbp=38000.0, page=2)
+    assert _dedupe_funding([row], [said, other]) == [row, other]
+
+
+def test_page_text_adds_table_cells_whole() -> None:
+    from types import SimpleNamespace
+
+    from extractors.document import PageData, _page_text
+    from extractors.tables import PageTable
+
+    p = PageData(view=SimpleNamespace(number=1))  # type: ignore[arg-type]
+    p.text = "Work with the Youth problem areas\nTrust across the town"
+    p.tables = [PageTable(page=1, bbox=(0, 0, 1, 1), xs=[0, 1, 2],
+                          rows=[["Work with the Youth\nTrust", "problem areas across\nthe town"]])]
+    assert _page_text(p).splitlines()[2:] == ["Work with the Youth Trust",
+                                              "problem areas across the town"]

@@ -9,16 +9,16 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="cspipe-prefect-"))
-import flows  # noqa: E402,F401  (Prefect settings: no analytics, the home above)
-
 import pytest  # noqa: E402
 import typer  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
+import flows  # noqa: E402,F401  (Prefect settings: no analytics, the home above)
 from pipeline.ingest import ingest as serial_ingest  # noqa: E402
 from tests.fixtures.sites.server import EXPECTED_CMIS, EXPECTED_MG, FixtureSite  # noqa: E402
 from tests.test_scrape import dump, loaded_paths  # noqa: E402
@@ -28,20 +28,30 @@ CORPUS = sorted(str(p) for p in (ROOT / "corpus").glob("*.pdf"))
 POLITE = {"delay": 0.0, "backoff": 0.05, "timeout": 1.0, "retries": 3}
 
 
+_ONCE: dict[str, object] = {}
+
+
 @pytest.fixture(scope="session")
-def prefect_harness():  # type: ignore[no-untyped-def]
+def prefect_harness() -> Iterator[None]:
+    """One Prefect test harness per test session (other modules import this fixture too)."""
+    if "harness" in _ONCE:
+        yield
+        return
     from prefect.testing.utilities import prefect_test_harness
 
     with prefect_test_harness(server_startup_timeout=120):
+        _ONCE["harness"] = True
         yield
 
 
 @pytest.fixture(scope="session")
-def serial_corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def serial_corpus_db() -> Path:
     """The corpus ingested serially by the plain pipeline: the rows every other path must give."""
-    db = tmp_path_factory.mktemp("serial") / "serial.db"
-    serial_ingest(CORPUS, db, workers=1)
-    return db
+    if "serial" not in _ONCE:
+        db = Path(tempfile.mkdtemp(prefix="cspipe-serial-")) / "serial.db"
+        serial_ingest(CORPUS, db, workers=1)
+        _ONCE["serial"] = db
+    return _ONCE["serial"]  # type: ignore[return-value]
 
 
 def test_parallel_ingest_gives_the_serial_rows(prefect_harness, serial_corpus_db: Path,  # type: ignore[no-untyped-def]
@@ -50,7 +60,7 @@ def test_parallel_ingest_gives_the_serial_rows(prefect_harness, serial_corpus_db
 
     assert len(CORPUS) >= 3
     db = tmp_path / "parallel.db"
-    summary = run_ingest(CORPUS, db, concurrency=4, max_pages=None)
+    summary = run_ingest(CORPUS, db, concurrency=4, max_pages=None, force=True)  # no cache hits
     assert len(summary.results) == len(CORPUS)
     assert summary.counts["skipped"] == 0
     assert sum(summary.counts.values()) == len(CORPUS)
@@ -79,7 +89,6 @@ def test_timeout_and_page_limit_stop_a_hostile_pdf(prefect_harness, tmp_path: Pa
     import sqlite3
 
     from flows.ingest import run_ingest
-
     from tests.fixtures.sites.server import make_pdf
 
     hostile = tmp_path / "hostile.pdf"

@@ -95,3 +95,8 @@ def test_person_signals() -> None:
     assert not is_person("Norfolk Constabulary")
     assert not is_person("ECDC")
     assert not is_person("parish councils")
+
+
+def test_programme_and_council_service_are_two_leads() -> None:
+    got = parts("Police Schools Programme and Riverton Council Education")
+    assert [p[0] for p in got] == ["Police Schools Programme", "Riverton Council Education"]

@@ -71,8 +71,8 @@ def test_labelled_accuracy_and_false_matches() -> None:
     correct = 0
     nulls = matched_nulls = 0
     for row in rows:
-        assert row["expected"] is None or row["expected"] in registry or _LOCAL.search(
-            row["expected"]
+        assert (
+            row["expected"] is None or row["expected"] in registry or _LOCAL.search(row["expected"])
         ), row
         got = labelled_answer(row)
         correct += got == row["expected"]

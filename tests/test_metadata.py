@@ -96,3 +96,22 @@ def test_redact_contacts() -> None:
     assert redact(text) == "Nicole Rickard, Head of Communities"
     assert redact("1,250 champions on 28/07/2019 for £9,783") == "1,250 champions on 28/07/2019 for £9,783"
     assert redact(text, keep_contacts=True) == text
+
+
+def test_other_partnership_names_and_styled_council_names() -> None:
+    counts = partnership_mentions("The Safer Riverton Partnership is the CSP for the area.")
+    assert counts.most_common(1)[0][0] == "Riverton Community Safety Partnership"
+    counts = partnership_mentions("Members of the Riverton Safer Communities Partnership met.")
+    assert counts.most_common(1)[0][0] == "Riverton Community Safety Partnership"
+    # "City and County of <Area>\nCouncil" wrapped, and the short "<Area> Council" elsewhere
+    text = ("Its members are the City and County of Riverton\nCouncil, the police. "
+            "Riverton Council funds it. Grants to Riverton Council. Independent Riverton Council")
+    counts = council_mentions(text)
+    assert counts.most_common(1)[0][0] == "City and County of Riverton Council"
+
+
+def test_performance_report_and_plan_with_cover() -> None:
+    assert classify("Riverton CSP: Performance Report Quarter 2", "Report to Overview", "", 5,
+                    True, 1) == "monitoring_report"
+    assert classify("Riverton CSP Action Plan 2024-25", "Riverton CSP Action Plan", "", 2,
+                    True, 1) == "action_plan"

@@ -147,3 +147,41 @@ def test_sentence_introducing_metrics_over_two_lines_gives_one_kpi_per_bullet() 
     kpis, _used = find_measures(lines)
     assert [k.description for k in kpis] == ["Attendance at training events",
                                              "Reach of online campaigns"]
+
+
+def test_numbered_list_after_announcing_sentence() -> None:
+    lines = [
+        _line("2. Community safety priorities", 60, 80, bold=True),
+        _line("Grants are awarded against the four priorities of the Riverton Plan 2022-2025:", 60, 100),
+        _line("1. Reducing violence against women and girls", 76, 114),
+        _line("2. Preventing serious violence and the exploitation of children", 76, 128),
+        _line("3. Reducing reoffending", 76, 142),
+        _line("3. Where the money comes from", 60, 170, bold=True),
+    ]
+    got = [(p.label, p.theme) for p in find_priorities(lines)]
+    assert got == [
+        ("Reducing violence against women and girls", "vawg"),
+        ("Preventing serious violence and the exploitation of children", "serious_violence"),
+        ("Reducing reoffending", "reoffending"),
+    ]
+
+
+def test_measures_bulleted_under_a_how_will_we_know_heading() -> None:
+    from extractors.narrative import find_measures
+
+    lines = [
+        _line("How we will know it is working", 60, 100, bold=True),
+        _line("• Rural crime offences recorded in the district", 60, 116),
+        _line("• Repeat victims of burglary", 60, 130),
+        _line("The plan is delivered within existing budgets.", 60, 160),
+    ]
+    kpis, used = find_measures(lines)
+    assert [k.description for k in kpis] == ["Rural crime offences recorded in the district",
+                                             "Repeat victims of burglary"]
+    assert used == {0, 1, 2}
+
+
+def test_comparison_inside_an_output_is_not_another_output() -> None:
+    got = find_outputs([("4.2 47 venues in the town centre achieved the safety award, up from 29 "
+                         "the year before.", 2)])
+    assert [k.value for k in got] == [47.0]

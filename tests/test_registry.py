@@ -58,3 +58,41 @@ def test_lookups_and_extra_aliases(tmp_path: Path) -> None:
     assert [o.id for o in custom.by_alias("Endeavour House")] == ["suffolk-county-council"]
     assert [o.id for o in custom.by_abbreviation("SuffCC")] == ["suffolk-county-council"]
     assert not Registry.load().by_alias("Endeavour House")
+
+
+def test_council_services_point_at_their_council() -> None:
+    """A council's team or service is a curated council-kind row whose parent is that council."""
+    registry = Registry.load()
+    services = [
+        o
+        for o in registry.organisations.values()
+        if o.source == "curated" and o.parent and not o.gss_code
+    ]
+    assert {"suffolk-youth-justice-service", "healthy-schools-cambridgeshire-and-peterborough"} <= {
+        o.id for o in services
+    }
+    for org in services:
+        parent = registry.get(org.parent)
+        assert parent is not None and parent.kind == org.kind, org
+
+
+def test_bodies_the_corpus_names_are_listed() -> None:
+    """Bodies the seed papers name, under the official names the golds use."""
+    registry = Registry.load()
+    for name in [
+        "Office of the Domestic Abuse Commissioner",
+        "Leeway Domestic Violence and Abuse Services",
+        "Restitute",
+        "Missing People",
+        "Greater Anglia",
+        "HSBC UK",
+        "Norse Group",
+        "Crest Advisory",
+        "Rotary Club of Lowestoft",
+        "Cambridgeshire County Prevent Board",
+        "Ely Primary Care Network",
+        "Norfolk Police and Crime Panel",
+    ]:
+        assert registry.by_name(name), name
+    assert registry.by_alias("Lowestoft Rotary")[0].id == "rotary-club-of-lowestoft"
+    assert registry.by_abbreviation("HSBC")[0].id == "hsbc-uk"

@@ -235,3 +235,51 @@ def test_filters_and_dates() -> None:
     assert parse_date("Thu, 12 Oct 2023 09:00:00 GMT") == date(2023, 10, 12)
     assert parse_date("no date here") is None
     assert len(PAPERS) >= 7
+
+
+def test_atom_feed_entries() -> None:
+    import httpx
+
+    atom = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Safer Example papers</title>
+<entry><title>Community Safety Partnership plan</title><updated>2023-10-12T09:00:00Z</updated>
+  <link rel="enclosure" type="application/pdf" href="https://council.invalid/files/plan.pdf"/></entry>
+<entry><title>Parking review</title><updated>2023-10-13T09:00:00Z</updated>
+  <link href="https://council.invalid/files/parking.pdf"/></entry>
+</feed>"""
+
+    def app(request: httpx.Request) -> httpx.Response:
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(200, text=atom, headers={"Content-Type": "application/atom+xml"})
+
+    with PoliteClient(FAST, client=httpx.Client(transport=httpx.MockTransport(app))) as client:
+        adapter = adapter_for("https://council.invalid/papers.atom", client)
+        [committee] = adapter.committees()
+        assert committee.name == "Safer Example papers"
+        [meeting] = adapter.meetings(committee, date(2023, 1, 1), date(2023, 12, 31))
+        docs = adapter.documents(meeting)
+        assert [(d.url.rsplit("/", 1)[-1], d.published) for d in docs] == [
+            ("plan.pdf", date(2023, 10, 12)), ("parking.pdf", date(2023, 10, 13))]
+        assert [document_wanted(d, meeting, ["community safety"]) for d in docs] == [True, False]
+
+
+def test_cli_scrape_plain(site: FixtureSite, tmp_path: Path) -> None:
+    import typer
+    from typer.testing import CliRunner
+
+    from pipeline.cli_flows import register
+
+    app = typer.Typer()
+    register(app)
+    db = tmp_path / "cli.db"
+    result = CliRunner().invoke(app, ["scrape", site.base + "mg/mgListCommittees.aspx",  # type: ignore[attr-defined]
+                                      "--committee", "Scrutiny", "--since", "2023-11-01",
+                                      "--until", "2023-11-30", "--db", str(db), "--delay", "0", "--plain"])
+    assert result.exit_code == 0, result.output
+    assert "2 new" in result.output and "3 failed" in result.output
+    # November only: the update, and the July report linked again under the same agenda item
+    assert loaded_paths(db) == {"/mg/documents/s201/CSP Update November 2023.pdf",
+                                "/mg/documents/s101/ES-1588 Scrutiny Report.pdf"}
+    bad = CliRunner().invoke(app, ["scrape", "x", "--since", "July", "--db", str(db), "--plain"])
+    assert bad.exit_code != 0

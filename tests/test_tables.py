@@ -270,3 +270,184 @@ def test_subheading_and_kpi_cells() -> None:
     assert kpis_from_cell("Number of people reached in target communities", 3)[0].target is None
     k = kpis_from_cell("Number of people who have been trained - target TBC", 3)
     assert k[0].target == "TBC"
+
+
+# --------------------------------------------------------------------------- unruled tables
+
+
+def _words(line: str, top: float, cols: list[float], *, bold: bool = False,
+           size: float = 9.0) -> list[dict]:
+    """Words of one line of an unruled table: ``line`` holds cells separated by ``|``, the n-th
+    cell drawn from ``cols[n]``; an empty cell draws nothing."""
+    out = []
+    for text, x in zip(line.split("|"), cols, strict=False):
+        for w in text.split():
+            width = 0.5 * size * len(w)
+            out.append({"text": w, "x0": x, "x1": x + width, "top": top, "bottom": top + size,
+                        "size": size, "fontname": "Helvetica-Bold" if bold else "Helvetica"})
+            x += width + 0.25 * size
+    return out
+
+
+COLS = [60.0, 190.0, 330.0, 430.0]
+
+
+def _unruled_page() -> list[dict]:
+    """Action / Owner / Target date / Progress, no rules: wrapped lines 11 pt apart, rows 16 pt
+    apart, a bold sub-heading line across the table, a bulleted paragraph below it."""
+    lines = [
+        ("Objective|Action|Owner|Target date", 100, True),
+        ("Priority 1 - Rural crime", 120, True),
+        ("Reduce thefts of|Hold crime prevention surgeries|Police Rural|September 2024", 136, False),
+        ("farm machinery|at markets and shows.|Crime Team|", 147, False),
+        ("|Promote farm watch groups.|District Council|Ongoing", 163, False),
+        ("Priority 2 - Anti-social behaviour", 183, True),
+        ("Respond early|Accredit enforcement officers|District Council|Q3 2024/25", 199, False),
+        ("|under the accreditation scheme.||", 210, False),
+        ("How we will know it is working", 250, True),
+        ("• Rural crime offences recorded in the district every quarter of the year", 266, False),
+    ]
+    return [w for text, top, bold in lines for w in _words(text, top, COLS, bold=bold)]
+
+
+def test_gridless_table_rows_and_subheadings() -> None:
+    from extractors.gridless import find_tables
+    from extractors.tables import build_logical_tables
+
+    tables = find_tables(_unruled_page(), 1, 612.0, 792.0)
+    assert len(tables) == 1
+    rec = records_from_tables(build_logical_tables([tables]))
+    got = [(a.description, a.priority, a.lead_raw, a.timescale) for a in rec.activities]
+    assert got == [
+        ("Hold crime prevention surgeries at markets and shows.", "Priority 1 - Rural crime",
+         "Police Rural Crime Team", "September 2024"),
+        ("Promote farm watch groups.", "Priority 1 - Rural crime", "District Council", "Ongoing"),
+        ("Accredit enforcement officers under the accreditation scheme.",
+         "Priority 2 - Anti-social behaviour", "District Council", "Q3 2024/25"),
+    ]
+    # the objective printed on the first row of its group carries down
+    assert rec.activities[1].objective == "Reduce thefts of farm machinery"
+    # the heading and bullets below the table are running text, not table rows
+    assert tables[0].bbox[3] < 250
+
+
+def test_gridless_table_continues_on_next_page_without_header() -> None:
+    from extractors.gridless import find_tables
+    from extractors.tables import build_logical_tables
+
+    first = find_tables(_unruled_page()[:40], 1, 612.0, 792.0)
+    assert first
+    cont = [w for text, top in [("|rest of the action text.||", 60),
+                                ("|Run a new activity.|Police|March 2025", 76)]
+            for w in _words(text, top, COLS)]
+    assert find_tables(cont, 2, 612.0, 792.0) == []  # no header on the page alone
+    second = find_tables(cont, 2, 612.0, 792.0, carry=first[-1].xs)
+    logical = build_logical_tables([first, second])
+    assert len(logical) == 1
+    descs = [a.description for a in records_from_tables(logical).activities]
+    assert descs[-1] == "Run a new activity."
+    assert descs[-2].endswith("rest of the action text.")
+
+
+def test_gridless_header_split_into_known_names() -> None:
+    from extractors.gridless import header_cells, text_lines
+
+    # narrow gutters: "Owner Target date Progress" drawn as one run of words
+    words = [{"text": t, "x0": x, "x1": x + 5 * len(t), "top": 100, "bottom": 109, "size": 9.0,
+              "fontname": "Helvetica-Bold"}
+             for t, x in [("Action", 60), ("Owner", 190), ("Target", 221), ("date", 254),
+                          ("Progress", 278)]]
+    cells = header_cells(text_lines(words)[0])
+    assert cells is not None
+    assert [c.text for c in cells] == ["Action", "Owner", "Target date", "Progress"]
+
+
+def test_performance_table_gives_kpis_with_target_and_latest_value() -> None:
+    from extractors.tables import LogicalTable, Row
+
+    header = ["Measure", "Target", "Q1", "Q2", "RAG", "Commentary"]
+    cmap = map_header(header)
+    assert cmap is not None and cmap.roles[2:4] == ["value", "value"]
+    rows = [Row(cells=["Repeat referrals to the risk conference", "Below 28%", "31%", "29%",
+                       "Amber", "Improving."], page=3),
+            Row(cells=["Warnings issued", "Monitor only", "23", "N/A", "N/A", ""], page=3)]
+    table = LogicalTable(page=3, xs=[0, 1, 2, 3, 4, 5, 6], header=header, cmap=cmap, rows=rows)
+    kpis = records_from_tables([table]).kpis
+    assert [(k.description, k.target, k.value) for k in kpis] == [
+        ("Repeat referrals to the risk conference", "Below 28%", 29.0),
+        ("Warnings issued", "Monitor only", 23.0),
+    ]
+
+
+def test_funding_table_with_recipient_funder_and_year() -> None:
+    from extractors.tables import LogicalTable, Row
+
+    header = ["Recipient organisation", "Project", "Amount", "Financial year", "Funder"]
+    cmap = map_header(header)
+    assert cmap is not None
+    assert cmap.roles == ["recipient", "description", "funding", "period", "funder"]
+    rows = [Row(cells=["A Youth Charity", "Mentoring for young people", "£38,000", "2024/25",
+                       "Police and Crime Commissioner"], page=1),
+            Row(cells=["Total", "", "£38,000", "", ""], page=1)]
+    table = LogicalTable(page=1, xs=list(range(6)), header=header, cmap=cmap, rows=rows)
+    funding = records_from_tables([table]).funding
+    assert len(funding) == 1  # the total row is arithmetic, not a sum of its own
+    f = funding[0]
+    assert (f.description, f.amount_gbp, f.period, f.funder_text, f.recipient_text) == (
+        "Mentoring for young people", 38000.0, "2024/25", "Police and Crime Commissioner",
+        "A Youth Charity")
+
+
+def test_header_rows_and_named_leads() -> None:
+    assert header_role("Owner: Sam Green") == "lead"
+    cmap = map_header(["Action", "Priority", "Owner: Sam Green and Jo Bloggs", "RAG"])
+    assert cmap is not None and cmap.default_lead == "Sam Green and Jo Bloggs"
+    # a data row with a sum is never a header, nor are period columns alone
+    assert map_header(["April 2023", "Door chains after a burglary", "£400"]) is None
+    assert map_header(["Q1", "Q2", "Notes"]) is None
+
+
+def test_labelled_lines_above_a_table() -> None:
+    from extractors.tables import _labels
+
+    lines = [(100.0, 110.0, "Outcome 2: Fewer people are hurt by violence, and fewer young", True),
+             (111.0, 121.0, "people are exploited", True),
+             (125.0, 135.0, "Priority: Serious violence and exploitation", False)]
+    assert _labels(lines) == {
+        "objective": "Fewer people are hurt by violence, and fewer young people are exploited",
+        "priority": "Serious violence and exploitation",
+    }
+
+
+def test_kpi_cell_split_at_semicolons_and_bracketed_target() -> None:
+    kpis = kpis_from_cell("Referrals to the adviser; % of clients feeling safer (target: 80%)", 1)
+    assert [(k.description, k.target) for k in kpis] == [
+        ("Referrals to the adviser", None), ("% of clients feeling safer", "80%")]
+
+
+def test_performance_table_with_year_columns() -> None:
+    from extractors.tables import LogicalTable, Row
+
+    header = ["Indicator", "2022/23", "2023/24", "Target"]
+    cmap = map_header(header)
+    assert cmap is not None
+    rows = [Row(cells=["Burglaries recorded", "412", "388", "Below 400"], page=2)]
+    table = LogicalTable(page=2, xs=[0, 1, 2, 3, 4], header=header, cmap=cmap, rows=rows)
+    kpis = records_from_tables([table]).kpis
+    assert [(k.description, k.target, k.value) for k in kpis] == [
+        ("Burglaries recorded", "Below 400", 388.0)]
+
+
+def test_gridless_header_centred_over_its_column() -> None:
+    from extractors.gridless import find_tables
+
+    cols = [60.0, 190.0, 330.0, 430.0]
+    head = _words("Action", 100, [cols[0]], bold=True) + _words("Owner", 100, [225.0], bold=True) \
+        + _words("Target date", 100, [350.0], bold=True)
+    body = [w for text, top in [("Hold surgeries at markets.|Police Rural Team|June 2024", 120),
+                                ("Promote watch groups.|District Council|Ongoing", 136),
+                                ("Fit door locks for victims.|Housing Team|March 2025", 152)]
+            for w in _words(text, top, cols)]
+    tables = find_tables(head + body, 1, 612.0, 792.0)
+    assert len(tables) == 1
+    assert tables[0].rows[1] == ["Hold surgeries at markets.", "Police Rural Team", "June 2024"]

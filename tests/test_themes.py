@@ -53,3 +53,19 @@ def test_theme_of(label: str, theme: str) -> None:
 def test_context_breaks_ties() -> None:
     assert theme_of("Priority 3", "Reduce incidence of anti-social behaviour") == "asb"
     assert theme_of("Priority 3") == "other"
+
+
+@pytest.mark.parametrize(
+    ("label", "theme"),
+    [
+        # a label naming two harms takes the first named
+        ("Serious violence and the exploitation of young people", "serious_violence"),
+        ("Exploitation and serious violence", "criminal_exploitation"),
+        ("Community cohesion, hate crime and Prevent", "community_cohesion"),
+        # who a harm touches does not outrank the harm
+        ("Youth violence and knife crime", "serious_violence"),
+        ("Violence against women and girls", "vawg"),
+    ],
+)
+def test_first_named_theme(label: str, theme: str) -> None:
+    assert theme_of(label) == theme

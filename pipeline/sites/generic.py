@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urljoin
 
-from pipeline.http import HttpError
+from pipeline.http import HttpError, PoliteClient
 from pipeline.sites.base import (
     Committee,
     DocumentLink,
@@ -39,7 +39,7 @@ def _is_feed(text: str) -> bool:
 class GenericAdapter(SiteAdapter):
     kind = "generic"
 
-    def __init__(self, url, client, *, name: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, url: str, client: PoliteClient, *, name: str | None = None) -> None:
         super().__init__(url, client)
         self.name = name
         self._text: str | None = None

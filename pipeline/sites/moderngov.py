@@ -12,10 +12,11 @@ meetings and documents and the HTML pages are the fallback.
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from datetime import date
 from urllib.parse import parse_qs, urlencode, urljoin, urlsplit
 
-from pipeline.http import HttpError
+from pipeline.http import HttpError, PoliteClient
 from pipeline.sites.base import (
     Committee,
     DocumentLink,
@@ -41,7 +42,7 @@ def _query(url: str) -> dict[str, str]:
 class ModernGovAdapter(SiteAdapter):
     kind = "moderngov"
 
-    def __init__(self, url: str, client, *, use_webservice: bool | None = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, url: str, client: PoliteClient, *, use_webservice: bool | None = None) -> None:
         super().__init__(url, client)
         parts = urlsplit(url)
         path = parts.path if parts.path.endswith("/") else parts.path.rsplit("/", 1)[0] + "/"
@@ -97,7 +98,7 @@ class ModernGovAdapter(SiteAdapter):
             out[mid] = Meeting(committee, link.url, when, mid, link.text)
         return list(out.values())
 
-    def _ws(self, operation: str, **params: str) -> object | None:
+    def _ws(self, operation: str, **params: str) -> ET.Element | None:
         url = urljoin(self.base, f"mgWebService.asmx/{operation}?" + urlencode(params))
         try:
             text = self.client.get(url, accept="text/xml,application/xml").text
@@ -119,7 +120,7 @@ class ModernGovAdapter(SiteAdapter):
         if root is None:
             return None
         out = []
-        for node in children(root, "meeting"):  # type: ignore[arg-type]
+        for node in children(root, "meeting"):
             mid = child_text(node, "meetingid")
             when = parse_date(child_text(node, "meetingdate"))
             if not mid or when is None or not since <= when <= until:
@@ -144,14 +145,14 @@ class ModernGovAdapter(SiteAdapter):
         if root is None:
             return None
         out = []
-        for item in children(root, "agendaitem"):  # type: ignore[arg-type]
+        for item in children(root, "agendaitem"):
             item_title = child_text(item, "agendaitemtitle")
             for doc in children(item, "linkeddocument"):
                 url = child_text(doc, "url")
                 if url:
                     out.append(DocumentLink(urljoin(self.base, url), child_text(doc, "title") or "",
                                             item_title))
-        for pack in children(root, "publisheddocument"):  # type: ignore[arg-type]
+        for pack in children(root, "publisheddocument"):
             url = child_text(pack, "url")
             if url:
                 out.append(DocumentLink(urljoin(self.base, url), child_text(pack, "title") or "", None))

@@ -136,6 +136,7 @@ ORGANISATIONS = [
     "NHS Devon Integrated Care Board", OPCC, HO, "Victim Support", "St Giles Trust", "We Are With You",
     "The Children's Society", "Crimestoppers", "Neighbourhood Watch Network", "Trevi",
     "Ministry of Justice", "Barnardo's",
+    "Plymouth Community Safety Partnership",  # the paper names its own CSP as a body (ARCHITECTURE.md, Organisations named)
 ]
 
 NOTES = [

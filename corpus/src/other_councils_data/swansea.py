@@ -231,6 +231,7 @@ REVIEW = (
 ORGANISATIONS = [
     CCSC, SWP, MWWFRS, "Swansea Bay University Health Board", PROBATION,
     "Office of the Police and Crime Commissioner for South Wales", "Welsh Government", "Home Office",
+    "Swansea Community Safety Partnership",  # the paper names its own CSP as a body (ARCHITECTURE.md, Organisations named)
 ]
 
 NOTES = [

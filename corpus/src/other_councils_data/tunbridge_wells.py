@@ -237,6 +237,7 @@ ACTIONS: list[tuple[str, list[Action]]] = [
 ORGANISATIONS = [
     TWBC, KP, KCC, KFRS, "Probation Service", "NHS Kent and Medway Integrated Care Board",
     "Office of the Police and Crime Commissioner for Kent", "Home Office",
+    "Tunbridge Wells Community Safety Partnership",  # the paper names its own CSP as a body (ARCHITECTURE.md, Organisations named)
 ]
 
 KPIS: list[Output] = [

@@ -124,6 +124,7 @@ FUNDING: list[Sum] = [
 ORGANISATIONS = [
     WLDC, LP, LCC, LFR, "Probation Service",
     "Office of the Police and Crime Commissioner for Lincolnshire", "Acis Group", "EDAN Lincs",
+    "West Lindsey Community Safety Partnership",  # the paper names its own CSP as a body (ARCHITECTURE.md, Organisations named)
 ]
 
 NOTES = [
