@@ -149,6 +149,11 @@ def map_header(cells: list[str | None]) -> ColumnMap | None:
     pri = cmap.indices("priority")
     for i in pri[1:]:
         cmap.roles[i] = "objective" if not cmap.has("objective") else "kpi"
+    # beside a money column, "Organisation" / "Provider" is who received the sum
+    if cmap.has("funding") and not cmap.has("recipient"):
+        cmap.roles = ["recipient" if r == "unknown" and re.fullmatch(
+            r"(?:organisations?|providers?|bod(?:y|ies)|groups?|charit(?:y|ies))", h, re.I)
+            else r for r, h in zip(cmap.roles, headers, strict=False)]
     # "Year" / "Period" in a plan (no money column) says when: the timescale
     if not cmap.has("funding") and not cmap.has("timescale"):
         cmap.roles = ["timescale" if r == "period" else r for r in cmap.roles]

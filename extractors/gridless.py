@@ -141,8 +141,12 @@ def header_cells(line: TextLine) -> list[HeaderCell] | None:
     for run in _chunks(line):
         for part in _split_known(run):
             cells.append(HeaderCell(part[0].x0, part[-1].x1, " ".join(w.text for w in part)))
-    # "Lead:" opening a run is a column that also names the table's default lead
     if len(cells) < 3 or map_header([c.text for c in cells]) is None:
+        return None
+    # a header names its columns: every cell (one may be left unnamed in a wide table),
+    # never a sentence run on from the text beside a label ("... schools. | Priority | Date")
+    unknown = sum(1 for c in cells if header_role(c.text) == "unknown")
+    if unknown > (1 if len(cells) >= 4 else 0) or any(c.text.endswith(".") for c in cells):
         return None
     return cells
 
@@ -260,12 +264,16 @@ def _rows(lines: list[TextLine], starts: list[float]) -> list[list[str | None]]:
         out.extend([_cell_text(c) for c in row] for row in cells)
         group.clear()
 
+    prev: TextLine | None = None
     for line in lines:
-        if _subheading(line, starts, body_bold):
+        # a bold first-column line close under the previous one is a wrapped cell, not a heading
+        apart = prev is None or line.top - prev.top > ROW_GAP * pitch + 0.5
+        if _subheading(line, starts, body_bold) and (apart or _straddles(line, starts)):
             flush()
             out.append([line.text, *([None] * (ncols - 1))])
         else:
             group.append(line)
+        prev = line
     flush()
     return out
 

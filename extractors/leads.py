@@ -1,7 +1,7 @@
 """Split a Lead / Owner cell into its parts: organisations, people, or "All partners".
 
 Person vs organisation is decided by general signals only: organisation words
-(Council, Police, Team, Group, ...), all-caps abbreviations (ESC, SCC, ECDC) and
+(Council, Police, Team, Group, ...), all-caps abbreviations (ADC, XCC, ABDC) and
 lower-case common nouns mark an organisation; one to three capitalised name tokens
 without those mark a person. ``ORG: Person`` pairs stay one part with both.
 """
@@ -133,7 +133,7 @@ def _split_slash(segment: str) -> list[str]:
 
 
 def _colon_parts(cell: str) -> list[tuple[str, str | None]]:
-    """``SCC: Chris Woods. Police: Stella Frangleton`` -> [("SCC", "Chris Woods"), ("Police", ...)]."""
+    """``XCC: Sam Brown. Police: Kim Lee`` -> [("XCC", "Sam Brown"), ("Police", ...)]."""
     pieces = re.split(r"\s*:\s*", cell)
     if len(pieces) < 2:
         return [(cell, None)]
@@ -151,7 +151,7 @@ def _colon_parts(cell: str) -> list[tuple[str, str | None]]:
 
 
 def _split_value_label(piece: str) -> tuple[str, str]:
-    """Split ``Chris Woods. Police`` / ``Julia Catterwell SCC`` into the value and the next label."""
+    """Split ``Sam Brown. Police`` / ``Pat Green XCC`` into the value and the next label."""
     m = re.match(r"^(.*?)[.;,]\s+([^.;,]+)$", piece)
     if m:
         return m.group(1).strip(), m.group(2).strip()
@@ -206,7 +206,7 @@ def split_lead(cell: str | None) -> list[LeadPart]:
             people = [p for p in _split_conjunction(value.strip(" .,;")) if p.strip()]
             if label and all(is_person(p) for p in people) and people:
                 for k, p in enumerate(people):
-                    # "ESC: Joss Mullett & Anita Humphrey": the second part as written is the name
+                    # "ADC: Jo Smith & Ann Jones": the second part as written is the name
                     out.append(LeadPart(raw=raw if len(people) == 1 else (f"{label}: {p}" if k == 0 else p),
                                         org_text=label, person=p.strip(" .,;")))
             else:

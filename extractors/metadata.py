@@ -185,7 +185,7 @@ def partnership_mentions(text: str) -> Counter[str]:
         area = _clean_area(re.sub(r"^.*\b(?:of|for)\s+the\s+", "", m.group(1) or m.group(2)))
         if area and not re.search(r"\b(?:Partnership|Community|Safety|Board)\b", area):
             found[f"{area} Community Safety Partnership"] += 3
-    # abbreviations ("NCCSP") count for the name they stand for when the text expands them
+    # abbreviations ("ACCSP") count for the name they stand for when the text expands them
     abbrev_counts = Counter(m.group(1) for m in _ABBREV_CSP.finditer(flat))
     for abbrev, n in abbrev_counts.items():
         name = _expansion(flat, abbrev)
@@ -456,24 +456,28 @@ def extract_meta(
     names = list(councils)
     domains = Counter(m.group(1).lower() for m in _EMAIL_DOMAIN.finditer(cover_text))
     authority = None
+    basis = None
     for domain, _ in domains.most_common():
         authority = council_for_domain(domain, names)
         if authority:
+            basis = "email"
             break
     if not authority:
         hf = council_mentions("\n".join(header_footer_lines))
         if hf:
-            authority = hf.most_common(1)[0][0]
+            authority, basis = hf.most_common(1)[0][0], "header"
     if not authority:
         domains_all = Counter(m.group(1).lower() for m in _EMAIL_DOMAIN.finditer(all_text))
         for domain, _ in domains_all.most_common():
             authority = council_for_domain(domain, names)
             if authority:
+                basis = "email"
                 break
     if not authority and councils:
         first_counts = council_mentions(first)
         pool = first_counts or councils
         authority = max(pool, key=lambda k: (pool[k], councils[k]))
+        basis = "mentions"
 
     # committee and date
     committee = None
@@ -530,6 +534,7 @@ def extract_meta(
         doc_type=doc_type,  # type: ignore[arg-type]
         partnership_text=partnership,
         authority_text=authority,
+        authority_basis=basis,
         committee=committee,
         meeting_date=meeting_date,
         report_number=report_number,

@@ -81,6 +81,9 @@ class DocumentMeta(Record):
     partnership_text: str | None = None
     #: the publishing council as written
     authority_text: str | None = None
+    #: what says so: "cover" / "email" / "header" (the paper itself), or "mentions" (a guess
+    #: from the council named most often), which the partnership's own council may override
+    authority_basis: str | None = None
     committee: str | None = None
     meeting_date: IsoDate | None = None
     report_number: str | None = None

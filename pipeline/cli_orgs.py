@@ -37,7 +37,7 @@ def match_line(text: str, authority: str | None, cache: dict) -> dict:
 
 @orgs_app.command("match")
 def match_cmd(
-    text: Annotated[str | None, typer.Argument(help="A name as a paper writes it, e.g. 'SCC'.")] = None,
+    text: Annotated[str | None, typer.Argument(help="A name as a paper writes it, e.g. 'XCC'.")] = None,
     authority: Annotated[str | None, typer.Option(help="The publishing council's name (context).")] = None,
     jsonl: Annotated[Path | None, typer.Option(
         "--jsonl", help='File (or - for stdin) of lines {"text": ..., "authority": ...}.')] = None,

@@ -42,7 +42,7 @@ EXTRA_MEASURES: tuple[tuple[str, str, bool], ...] = (
 
 
 def short_name(name: str) -> str:
-    """'East Suffolk Community Safety Partnership' -> 'East Suffolk' (for narrow labels)."""
+    """'Anytown Community Safety Partnership' -> 'Anytown' (for narrow labels)."""
     short = re.sub(r"\s*\b(community safety partnership|csp)\b\s*$", "", name, flags=re.I)
     return short or name
 

@@ -39,8 +39,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
     "partnerships": (
         "Community Safety Partnerships.",
         {
-            "id": "stable slug, e.g. east-suffolk-csp",
-            "name": "full name, e.g. East Suffolk Community Safety Partnership",
+            "id": "stable slug, e.g. anytown-csp",
+            "name": "full name, e.g. Anytown Community Safety Partnership",
             "gss_code": "ONS code of the CSP area (E22..., W22...) where the registry knows it",
         },
     ),
@@ -124,7 +124,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
         {
             "document_id": "documents.id",
             "organisation_id": "organisations.id",
-            "text": "one form in which it was written, e.g. SCC",
+            "text": "one form in which it was written, e.g. XCC",
             "page": "first page it appears on",
         },
     ),

@@ -1,7 +1,7 @@
 """Organisation text -> registry ids, decided with the document's own context.
 
-Short forms are local: "SCC" is Suffolk County Council in a Suffolk paper and Surrey County
-Council in a Surrey one, "Police" is whichever force serves the partnership. A
+Short forms are local: "SCC" names one county council in one county's papers and another
+in the next county's, "Police" is whichever force serves the partnership. A
 ``MatchContext`` (publishing council, the partnership's districts and force area, and the
 paper's own "Full Name (ABBR)" expansions) decides them. Precision first: when the context
 cannot decide, or a fuzzy match leaves a distinctive word unexplained, the answer is None.
@@ -99,8 +99,32 @@ _TEAM_WORDS = frozenset(
         "group",
         "groups",
         "subgroup",
+        "service",
+        "services",
+        "licensing",
+        "enforcement",
+        "education",
+        "coordinator",
+        "co-ordinator",
+        "ordinator",
+        "agency",
+        "safeguarding",
+        "highways",
+        "comms",
+        "communications",
+        "schools",
+        "youth",
+        "planning",
+        "health",
+        "standards",
     ]
 )
+
+#: words that make the rest of a name a different body, not a part ("... and Crime Commissioner")
+_NOT_A_PART = frozenset(["and", "of", "for", "commissioner", "trust", "board", "partnership",
+                         "network", "panel", "charity", "association", "forum", "council",
+                         "federation", "union", "foundation", "society", "university", "college",
+                         "authority", "commission"])
 
 # Generic role phrases (normalised) -> the role the context resolves.
 _ROLES: dict[str, str] = {}
@@ -455,7 +479,7 @@ class Matcher:
         return self.registry.get(org_id) or self.local_councils.get(org_id)
 
     def local_council(self, place_words: list[str], tier: str) -> Organisation | None:
-        """'Littleport Parish Council': a first-tier council known by the pattern, not listed."""
+        """'Anyvillage Parish Council': a first-tier council known by the pattern, not listed."""
         while place_words and place_words[0].lower().rstrip(".") in _NOT_PLACES:
             place_words = place_words[1:]
         if not place_words or not place_words[0][:1].isupper():
@@ -490,7 +514,7 @@ class Matcher:
         if not key:
             return None
         if key.endswith(" responsible authorities"):
-            # "NCCSP Responsible Authorities": every statutory partner of a named partnership
+            # "ACSP Responsible Authorities": every statutory partner of a named partnership
             owner = self._match(" ".join(raw.split()[:-2]), ctx)
             if owner is not None and owner.organisation_id in self.registry.partnerships:
                 return self._result(self.registry.get(ALL_PARTNERS_ID), 90.0, "context")
@@ -524,7 +548,7 @@ class Matcher:
         return self.fuzzy(key, ctx)
 
     def _match_parts(self, raw: str, key: str, ctx: MatchContext) -> Match | None:
-        """'SCC VAWG team', 'West Suffolk Council Housing team', 'East Cambs Police'."""
+        """'XCC VAWG team', 'Anytown Council Housing team', 'Anyshire Police'."""
         words = raw.split()
         if (
             len(words) > 1
@@ -548,7 +572,7 @@ class Matcher:
         for cut in range(len(tokens) - 1, 1, -1):
             head = " ".join(tokens[:cut])
             ids = self.registry.names.get(head)
-            if ids and _ROLES.get(head) is None and _is_part(tokens[cut:]):
+            if ids and _ROLES.get(head) is None and _is_part_key(tokens[cut:]):
                 org = self._pick(ids, ctx, head)
                 if org is not None:
                     return Match(org.id, org.name, 90.0, "part-of")
@@ -609,6 +633,9 @@ class Matcher:
             return None  # several local bodies share the letters: undecidable
         if len(national) == 1:
             return self._result(national[0], 95.0, "abbreviation")
+        if not ctx.area_gss and len(orgs) == 1 and len(upper) >= 5 and _existed(orgs[0], ctx.date):
+            # long letters only one body in the country uses ("OPCCX"): specific even without context
+            return self._result(orgs[0], 85.0, "unique-abbreviation")
         return None
 
     def fuzzy(self, key: str, ctx: MatchContext) -> Match | None:
@@ -775,7 +802,7 @@ class Matcher:
 
 _TOKEN = re.compile(r"[A-Za-z0-9]+(?:'[A-Za-z]+)?|&")
 
-#: "Suffolk CC", "Mid Suffolk DC": the short forms of council names
+#: "Anyshire CC", "Mid Anyshire DC": the short forms of council names
 _COUNCIL_SUFFIXES = {
     "cc": ("county council", "city council"),
     "dc": ("district council",),
@@ -786,7 +813,7 @@ _COUNCIL_SUFFIXES = {
 def _opens_title(after: list[str], role: bool) -> bool:
     """The name opens a capitalised title ending in Act/Plan/...: "Police Reform Act 2002".
 
-    Role words always; other names only when the title goes on with "and" ("Suffolk Police and
+    Role words always; other names only when the title goes on with "and" ("Anyshire Police and
     Crime Plan"), since "Home Office Serious Violence Strategy" still names the Home Office.
     """
     if not after or (not role and after[0].lower() not in {"and", "&"}):
@@ -820,7 +847,7 @@ _JOINING_WORDS = frozenset(["and", "of", "the", "for", "in", "on", "to", "&"])
 
 
 def _written_as_name(written: str, org: Organisation) -> bool:
-    """Each main word capitalised, or the body's own place capitalised ("Lowestoft rotary")."""
+    """Each main word capitalised, or the body's own place capitalised ("Anytown rotary")."""
     words = [
         w for w in re.findall(r"[A-Za-z][A-Za-z']*", written) if w.lower() not in _JOINING_WORDS
     ]
@@ -863,6 +890,14 @@ def _is_part(words: list[str]) -> bool:
     )
 
 
+def _is_part_key(tokens: list[str]) -> bool:
+    """Normalised words after a name that only name a unit of it ("licensing", "home improvement agency")."""
+    if not tokens or any(t in _NOT_A_PART for t in tokens):
+        return False
+    return any(t in _TEAM_WORDS for t in tokens) or (
+        len(tokens) <= 2 and not any(t in _GENERIC_WORDS for t in tokens))
+
+
 def _clean(text: str) -> str:
     text = fold(text).strip()
     text = re.sub(r"\s+", " ", text)
@@ -889,7 +924,7 @@ def _words_explained(key: str, candidate: str) -> bool:
     a, b = key.split(), candidate.split()
     tiers_a, tiers_b = set(a) & _TIER_WORDS, set(b) & _TIER_WORDS
     if tiers_a and tiers_b and tiers_a != tiers_b:
-        # "Cambridge County Council" may still be Cambridgeshire County Council, not the City
+        # "Anytown County Council" may still be Anytownshire County Council, not the City
         return False
     da = [w for w in a if w not in _GENERIC_WORDS]
     db = [w for w in b if w not in _GENERIC_WORDS]
@@ -982,6 +1017,14 @@ def build_context(
     if partnership is None and authority is not None:
         partnership = _partnership_for_authority(registry, authority)
     if partnership is not None:
+        host = _host_council(registry, partnership, date)
+        weak = authority is None or extraction.meta.authority_basis == "mentions"
+        if host is not None and weak and (authority is None or authority.id != host.id):
+            # a district CSP's papers are its council's: better than the council named most often
+            authority = host
+            ctx.authority_id = host.id
+            ctx.authority_gss = host.gss_code
+            ctx.area_gss = set(host.areas)
         ctx.partnership_id = partnership.id
         if authority is None or authority.kind != "county_council":
             ctx.area_gss |= set(partnership.areas)
@@ -1007,7 +1050,7 @@ def _match_authority(m: Matcher, text: str | None, ctx: MatchContext) -> Organis
 def match_partnership(
     text: str | None, ctx: MatchContext, registry: Registry | None = None
 ) -> Partnership | None:
-    """The CSP ``text`` names ("Western Suffolk CSP", "NCCSP", "the CSP" via the context)."""
+    """The CSP ``text`` names ("Anytown CSP", "ACSP", "the CSP" via the context)."""
     if not text:
         return None
     registry = registry or Registry.load()
@@ -1030,6 +1073,17 @@ _BRANDED_CSP = re.compile(
     r"(?:\s+(?:community\s+safety|safer\s+communities|community))?\s+partnership$",
     re.IGNORECASE,
 )
+
+
+def _host_council(registry: Registry, partnership: Partnership, date: str | None) -> Organisation | None:
+    """The one district or unitary council whose area is the partnership's, if there is exactly one."""
+    councils = [
+        o for o in registry.organisations.values()
+        if o.kind in {"district_council", "unitary_council"} and o.gss_code in partnership.areas
+        and _existed(o, date) and (o.current or date)
+        and not (o.end_date and date and o.end_date < date)
+    ]
+    return councils[0] if len(councils) == 1 else None
 
 
 def _partnership_for_authority(registry: Registry, authority: Organisation) -> Partnership | None:
@@ -1094,7 +1148,7 @@ def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolut
         referenced[authority.id] = None
 
     people = {normalise(p.name): p.org_text for p in extraction.meta.people if p.org_text}
-    # "ESC: Alex Heys" in one lead ties Alex Heys to ESC where he stands alone in another
+    # "ADC: Sam Brown" in one lead ties Sam Brown to ADC where he stands alone in another
     for activity in extraction.activities:
         for lead in activity.leads:
             if lead.person and lead.org_text and " " in normalise(lead.person):
@@ -1170,13 +1224,8 @@ def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolut
     for ai, activity in enumerate(extraction.activities):
         for li, lead in enumerate(activity.leads):
             org_id = res.lead_orgs.get((ai, li), (None, None))[0]
-            written = lead.org_text or lead.raw
-            if (
-                org_id
-                and org_id != ALL_PARTNERS_ID
-                and org_id not in named
-                and _capitalised(written)
-            ):
+            # a Lead cell names its lead body whatever its case ("police" in a Lead column)
+            if org_id and org_id != ALL_PARTNERS_ID and org_id not in named:
                 named.add(org_id)
                 cited.append((org_id, lead.org_text or lead.raw, activity.page))
     for fi, funding in enumerate(extraction.funding):

@@ -451,3 +451,24 @@ def test_gridless_header_centred_over_its_column() -> None:
     tables = find_tables(head + body, 1, 612.0, 792.0)
     assert len(tables) == 1
     assert tables[0].rows[1] == ["Hold surgeries at markets.", "Police Rural Team", "June 2024"]
+
+
+def test_funding_and_plan_column_words() -> None:
+    cmap = map_header(["Organisation", "Project", "Grant", "Year"])
+    assert cmap is not None and cmap.roles == ["recipient", "description", "funding", "period"]
+    cmap = map_header(["Action", "Lead", "Year"])
+    assert cmap is not None and cmap.roles == ["activity", "lead", "timescale"]
+
+
+def test_gridless_wrapped_bold_first_cell_is_not_a_subheading() -> None:
+    from extractors.gridless import find_tables
+
+    cols = [60.0, 190.0, 330.0]
+    words = _words("Priority|Action|Lead", 100, cols, bold=True)
+    words += _words("Criminal", 120, cols, bold=True)
+    words += _words("|Map the risks in the town.|Police", 120, cols)
+    words += _words("exploitation", 131, cols, bold=True)
+    words += _words("|Train the staff.|Council", 150, cols)
+    tables = find_tables(words, 1, 612.0, 792.0)
+    assert len(tables) == 1
+    assert [r[0] for r in tables[0].rows[1:]] == ["Criminal\nexploitation", ""]

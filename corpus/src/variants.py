@@ -563,6 +563,19 @@ def ec_duties(variant: Variant, out: Path) -> dict[str, Any]:
 # --------------------------------------------------------------------------- Norfolk
 
 NF_ORIGINAL = "norfolk-ccsp-scrutiny-agenda-2021-09-16.gold.json"
+
+#: Themes of the delivery plan's sub-heading rows, judged by hand.
+NF_SUB_THEMES = {
+    "Fraud": "fraud",
+    "Neighbourhood crime": "neighbourhood_crime",
+    "Hate crime": "hate_crime",
+    "Resilient cohesive communities": "community_cohesion",
+    "County Lines": "criminal_exploitation",
+    "Prevent": "prevent",
+    "Modern Slavery": "modern_slavery",
+    "Domestic abuse and sexual violence": "domestic_abuse",
+    "Serious violence": "serious_violence",
+}
 NF_SEED = "004_0b87fb749afc2013.txt"
 NF_DATA = Path(__file__).resolve().parent / "norfolk_data"
 
@@ -653,19 +666,24 @@ def nf_portrait(variant: Variant, out: Path) -> dict[str, Any]:
 
     hand = json.loads((NF_DATA / "gold_hand.json").read_text(encoding="utf-8"))
     gold: dict[str, Any] = {
+        # the plan alone names no publishing council (the pack's front sheet did)
         "document": {"title": dp["title"], "doc_type": "delivery_plan", "partnership_id": "norfolk-csp",
-                     "authority": "Norfolk County Council", "committee": None, "meeting_date": None,
+                     "authority": None, "committee": None, "meeting_date": None,
                      "pages": page_count(pdf)},
         "priorities": [],
         "activities": [a for a in copy.deepcopy(hand["activities"]) if contained(a["description"], texts)],
         "kpis": [k for k in copy.deepcopy(hand["kpis"]) if contained(k["_find"], texts)],
         "funding": [f for f in copy.deepcopy(hand["funding"]) if contained(f["_find"], texts)],
     }
-    for p in hand["priorities"]:
-        find, after, printed = NF_PRIORITY_PLACES[p["label"]]
-        aliases = [p["label"]] if printed != p["label"] else []
-        gold["priorities"].append({"label": printed, "theme": p["theme"], "aliases": aliases,
-                                   "_find": find, "_after": after})
+    # Alone, the delivery plan states no priorities but its sub-heading rows, so those are its
+    # priorities (the rule the originals follow for tables with sub-headings); themes by hand.
+    for plan in dp["plans"]:
+        before = plan["heading"]
+        for r in plan["rows"] + plan.get("second_table", {}).get("rows", []):
+            if "sub" in r:
+                gold["priorities"].append({"label": r["sub"], "theme": NF_SUB_THEMES[r["sub"]],
+                                           "aliases": [], "_find": r["sub"], "_after": before})
+            before = r.get("sub") or before
     for item in gold["kpis"] + gold["funding"]:
         item["_after"] = None
     gold = fill_pages(gold, pdf)

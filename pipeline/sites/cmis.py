@@ -1,4 +1,4 @@
-"""CMIS (Civica CMIS) committee sites, as Norfolk County Council's committee site.
+"""CMIS (Civica CMIS) committee sites, as many county councils' committee sites.
 
 CMIS is a DotNetNuke application: pages are addressed by path segments, not query
 strings. Committees: ``.../ctl/ViewCMIS_CommitteeDetails/mid/<m>/id/<committee>/Default.aspx``;

@@ -127,7 +127,7 @@ OUTCOMES: list[tuple[str, str, list[Action]]] = [
         Action("1.4", "Review how the MARAC works with the health board and reduce repeat referrals "
                "by agreeing a shared safety plan for each repeat case.",
                "South Wales Police, Swansea Bay University Health Board",
-               [("South Wales Police", SWP, None), ("Swansea Bay University Health Board", None, None)],
+               [("South Wales Police", SWP, None), ("Swansea Bay University Health Board", "Swansea Bay University Health Board", None)],
                "March 2025", "2025-03-31",
                "Repeat MARAC referral rate (target: below 30%)",
                [("Repeat MARAC referral rate", "below 30%")]),
@@ -248,8 +248,7 @@ NOTES = [
     "Leads: the Who cell split at '/', ';', ',' and ' and '. Council teams and services (Licensing, "
     "VAWDASV Co-ordinator, Education, Youth Justice Service, Community Safety Team, Housing, "
     "Swansea Trading Standards) are City and County of Swansea Council; 'SWP Neighbourhood Inspector' "
-    "and the Schools Programme are South Wales Police. Swansea Bay University Health Board is not in "
-    "the registry and the Area Planning Board and Partnership Manager are partnership bodies: "
+    "and the Schools Programme are South Wales Police. The Area Planning Board and Partnership Manager are partnership bodies: "
     "organisation null, raw kept.",
     "KPIs: each measure in a 'How we will measure it' cell (split at ';') is a KPI of its row; target = "
     "the words after 'target:' in brackets, description = the measure without the bracket.",
@@ -258,7 +257,6 @@ NOTES = [
     "a partnership body (recipient null). 'In September 2023' gives date 2023-09; 'to be spent by "
     "March 2025' is a deadline, not a period.",
     "Organisations: the statutory partners, the OPCC, Welsh Government and Home Office. "
-    "Swansea Bay University Health Board is listed by its name though the registry lacks it. "
     "The West Glamorgan Area Planning Board, the CONTEST Board, the Community Cohesion Programme, "
     "the MARAC and the Partnership itself are partnership bodies or programmes, not listed.",
 ]

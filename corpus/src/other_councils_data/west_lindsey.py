@@ -61,7 +61,7 @@ PRIORITIES: list[tuple[str, str, list[Action]]] = [
                objective="Respond early to anti-social behaviour in Gainsborough South West ward"),
         Action("", "Use Acceptable Behaviour Contracts with young people before moving to injunctions.",
                "WLDC ASB Officer, Acis Group",
-               [("WLDC ASB Officer", WLDC, None), ("Acis Group", None, None)], "Ongoing", None,
+               [("WLDC ASB Officer", WLDC, None), ("Acis Group", "Acis Group", None)], "Ongoing", None,
                progress="Eight contracts signed; one broken and escalated.",
                objective="Respond early to anti-social behaviour in Gainsborough South West ward"),
         Action("", "Buy two redeployable CCTV cameras and place them at hotspots agreed by the monthly "
@@ -73,7 +73,7 @@ PRIORITIES: list[tuple[str, str, list[Action]]] = [
     ("Priority 3 - Domestic abuse", "domestic_abuse", [
         Action("", "Promote the Lincolnshire domestic abuse helpline and EDAN Lincs outreach in GP "
                "surgeries and pharmacies.", "LCC Domestic Abuse Team; EDAN Lincs",
-               [("LCC Domestic Abuse Team", LCC, None), ("EDAN Lincs", None, None)],
+               [("LCC Domestic Abuse Team", LCC, None), ("EDAN Lincs", "EDAN Lincs", None)],
                "June 2024", "2024-06-30",
                progress="Complete - posters and cards in 22 surgeries and 15 pharmacies.",
                objective="Make sure victims get help quickly"),
@@ -139,7 +139,7 @@ NOTES = [
     "Leads: split at '/', ';' and ','. 'WLDC ...' job titles and teams are West Lindsey District "
     "Council; 'LCC Domestic Abuse Team' is Lincolnshire County Council; 'Lincolnshire Fire and "
     "Rescue' is Lincolnshire Fire and Rescue Service. Acis Group (a housing association) and EDAN "
-    "Lincs (a domestic abuse charity) are not in the registry: organisation null.",
+    "Lincs (a domestic abuse charity) lead by their own names.",
     "KPIs: the four measures under 'How we will know it is working', top level, no targets.",
     "Funding: one sum, £10,000, funder West Lindsey District Council, period 2024/25.",
 ]
