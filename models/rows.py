@@ -59,6 +59,9 @@ class OrganisationRow(Row):
     name: str
     kind: OrgKind
     gss_code: str | None = None
+    # addition: for councils, unitary / non_metropolitan_district / metropolitan_district /
+    # london_borough / county / welsh_unitary / scottish_council / ni_district
+    council_type: str | None = None
 
 
 class PriorityRow(Row):

@@ -54,6 +54,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "probation, health, partnership, government, voluntary, business, education "
             "or other",
             "gss_code": "ONS GSS code for a local authority",
+            "council_type": "addition: for councils, unitary, non_metropolitan_district, "
+                            "metropolitan_district, london_borough, county, welsh_unitary, "
+                            "scottish_council or ni_district (from the GSS code)",
         },
     ),
     "priorities": (

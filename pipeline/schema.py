@@ -166,6 +166,13 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX IF NOT EXISTS idx_fetches_sha256 ON fetches(sha256);
         """,
     ),
+    (
+        5,
+        "addition: organisations.council_type (metropolitan district, London borough, ...)",
+        """
+        ALTER TABLE organisations ADD COLUMN council_type TEXT;
+        """,
+    ),
 ]
 
 #: Tables holding rows that belong to one document (deleted and rewritten together).

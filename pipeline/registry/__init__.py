@@ -23,6 +23,18 @@ PARTNERSHIPS_CSV = HERE / "partnerships.csv"
 
 COUNCIL_KINDS = frozenset({"district_council", "county_council", "unitary_council"})
 
+#: ONS GSS entity codes of local authorities -> the type researchers group councils by
+_COUNCIL_TYPES = {
+    "E06": "unitary",
+    "E07": "non_metropolitan_district",
+    "E08": "metropolitan_district",
+    "E09": "london_borough",
+    "E10": "county",
+    "W06": "welsh_unitary",
+    "S12": "scottish_council",
+    "N09": "ni_district",
+}
+
 
 def _split(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split("|") if part.strip())
@@ -49,8 +61,16 @@ class Organisation:
     def current(self) -> bool:
         return not self.end_date
 
+    @property
+    def council_type(self) -> str | None:
+        """Finer than ``kind`` for councils: metropolitan district, London borough, ... (from the GSS code)."""
+        if self.kind not in COUNCIL_KINDS or not self.gss_code:
+            return None
+        return _COUNCIL_TYPES.get(self.gss_code[:3])
+
     def row(self) -> OrganisationRow:
-        return OrganisationRow(id=self.id, name=self.name, kind=self.kind, gss_code=self.gss_code)  # type: ignore[arg-type]
+        return OrganisationRow(id=self.id, name=self.name, kind=self.kind,  # type: ignore[arg-type]
+                               gss_code=self.gss_code, council_type=self.council_type)
 
 
 @dataclass(frozen=True)
