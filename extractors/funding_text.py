@@ -4,6 +4,11 @@ Each sum keeps what it is for (the clause around it), when (a date, or the finan
 years named), and who gave or received it when the sentence says ("provided by X via Y",
 "from the Home Office", "funded by", "contribution from X"). Losses and harms counted in
 money ("£16.1m reported loss") are not funding and are skipped.
+
+Where the layout rules cannot say who gave or received, spaCy's entities do: an ORG after
+"from" / "funded by" / "via" or the subject of "awarded", "allocated", "contributes" is the
+funder, an ORG after "to" / "for" the recipient; MONEY entities add sums the money regex
+missed and DATE entities give the date and the financial years.
 """
 
 from __future__ import annotations
@@ -13,8 +18,9 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from extractors import nlp
 from extractors.dates import parse_date
-from extractors.money import find_amounts
+from extractors.money import find_amounts, parse_amount
 from extractors.narrative import clean_sentence
 from models import FundingRecord
 
@@ -55,6 +61,24 @@ _WHEN = re.compile(
 )
 _TRAILING_NOISE = re.compile(r"(?:\s+(?:of|for|and|&|the))+$")
 
+# the syntactic slots an ORG entity fills: text right before it ("... funded by [the] X")
+_FUNDER_CUE = re.compile(
+    r"\b(?:(?:provided|funded|granted|awarded|given|paid|allocated|commissioned|contributed|"
+    r"donated|sponsored|supported)\s+by|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_VIA_CUE = re.compile(r"\bvia\s+(?:the\s+)?$", re.IGNORECASE)
+_RECIPIENT_CUE = re.compile(r"\b(?:to|for)\s+(?:the\s+)?$", re.IGNORECASE)
+# verbs linking a subject ORG to the sum after it: "X has allocated £5,000", "X funds ... (£9k)"
+_GIVES = re.compile(
+    r"\b(?:award(?:s|ed)?|allocat(?:es|ed)|grant(?:s|ed)|provid(?:es|ed)|commit(?:s|ted)|"
+    r"contribut(?:es|ed)|invest(?:s|ed)|donat(?:es|ed)|funds|funded|gave|gives|pays|paid|"
+    r"set(?:s)? aside|made available|makes available|agreed)\b", re.IGNORECASE)
+_RECEIVES = re.compile(
+    r"\b(?:receiv(?:es|ed)|secured|won|(?:was|were|has been|have been) awarded|bid for)\b",
+    re.IGNORECASE)
+_DATE_CUE = re.compile(r"\b(?:in|on|during|since)\s+$", re.IGNORECASE)
+
+Entity = tuple[str, str, int, int]
+
 
 def _org(match: re.Match[str] | None) -> str | None:
     if not match:
@@ -93,11 +117,15 @@ def periods(text: str) -> str | None:
 def funding_from_sentence(sentence: str, page: int) -> list[FundingRecord]:
     """The funding records one sentence states (none when its sums are not funding)."""
     text = clean_sentence(sentence)
-    amounts = find_amounts(text)
+    if not _FUNDING_WORDS.search(text):
+        return []
+    ents = nlp.entities(text) if "£" in text or find_amounts(text) else []
+    amounts = _amounts(text, ents)
     if not amounts:
         return []
     out: list[FundingRecord] = []
-    for start, end, amount in amounts:
+    orgs = [e for e in ents if e[0] == "ORG"]
+    for i, (start, end, amount) in enumerate(amounts):
         clause = _clause(text, start, end)
         window = text[max(0, start - 80): end + 80]
         if _HARM_WORDS.search(window) and not re.search(r"\bfund|\bgrant|\ballocat", window, re.I):
@@ -106,24 +134,34 @@ def funding_from_sentence(sentence: str, page: int) -> list[FundingRecord]:
             continue
         if amount <= 0:
             continue
-        funder = None
-        for rx in _FUNDER:
-            funder = _org(rx.search(clause))
-            if funder:
-                break
+        c0 = text.find(clause)
+        c1 = c0 + len(clause)
+        # the sum's own stretch: up to the sums either side ("£74k to X, of which £38k to Y")
+        seg0 = max([e for _s, e, _v in amounts[:i] if e <= start] + [c0])
+        seg1 = min([s for s, _e, _v in amounts[i + 1:] if s >= end] + [c1])
+        in_clause = [o for o in orgs if c0 <= o[2] and o[3] <= c1]
+        funder = _funder_entity(text, in_clause, start, end, seg1)
+        if not funder:
+            for rx in _FUNDER:
+                funder = _org(rx.search(clause))
+                if funder:
+                    break
         if not funder:
             funder = _org(_SUBJECT_GAVE.search(clause))
-        recipient = None
-        for rx in _RECIPIENT:
-            recipient = _org(rx.search(clause))
-            if recipient:
-                break
+        recipient = _recipient_entity(text, in_clause, start, end, seg0, seg1)
+        if not recipient:
+            segment = text[seg0:seg1]
+            for rx in _RECIPIENT:
+                recipient = _org(rx.search(segment))
+                if recipient:
+                    break
         if recipient == funder:
             recipient = None
-        date = None
-        when = _WHEN.search(clause)
-        if when and not _FY.search(clause):
-            date = parse_date(when.group(0))
+        date = _date(text, ents, c0, c1)
+        if date is None:
+            when = _WHEN.search(clause)
+            if when and not _FY.search(clause):
+                date = parse_date(when.group(0))
         base = FundingRecord(
             description=clause[:500],
             amount_gbp=amount,
@@ -140,6 +178,64 @@ def funding_from_sentence(sentence: str, page: int) -> list[FundingRecord]:
         else:
             out.append(base)
     return out
+
+
+def _amounts(text: str, ents: Sequence[Entity]) -> list[tuple[int, int, float]]:
+    """Sums in ``text``: the money regex's, plus MONEY entities it did not cover."""
+    found = find_amounts(text)
+    for label, value, start, end in ents:
+        if label != "MONEY" or any(s < end and start < e for s, e, _v in found):
+            continue
+        amount = parse_amount(value)
+        if amount is not None:
+            found.append((start, end, amount))
+    return sorted(found)
+
+
+def _funder_entity(text: str, orgs: Sequence[Entity], start: int, end: int,
+                   seg1: int) -> str | None:
+    """An ORG in a funder's slot: "from / funded by X" after the sum, else the subject
+    that gives it ("X has allocated £...", "X funds ... (£...)"), else "via X"."""
+    after = [o for o in orgs if end <= o[2] < seg1]
+    for o in after:
+        if _FUNDER_CUE.search(text[end:o[2]]):
+            return o[1]
+    before = [o for o in orgs if o[3] <= start]
+    for o in before:
+        if _FUNDER_CUE.search(text[:o[2]]):
+            return o[1]
+    for o in reversed(before):
+        between = text[o[3]:start]
+        if (_GIVES.search(between) and not _RECEIVES.search(between)
+                and not _RECIPIENT_CUE.search(text[:o[2]])):
+            return o[1]
+    for o in after:
+        if _VIA_CUE.search(text[end:o[2]]):
+            return o[1]
+    return None
+
+
+def _recipient_entity(text: str, orgs: Sequence[Entity], start: int, end: int,
+                      seg0: int, seg1: int) -> str | None:
+    """An ORG in a recipient's slot: "(awarded / allocated) to X" or "for X" after the sum,
+    else the subject that received it ("X received £...")."""
+    for o in orgs:
+        if end <= o[2] < seg1 and _RECIPIENT_CUE.search(text[end:o[2]]):
+            return o[1]
+    for o in reversed([o for o in orgs if seg0 <= o[2] and o[3] <= start]):
+        if _RECEIVES.search(text[o[3]:start]):
+            return o[1]
+    return None
+
+
+def _date(text: str, ents: Sequence[Entity], c0: int, c1: int) -> str | None:
+    """A DATE entity that says when ("in March 2023"); financial years are periods instead."""
+    for label, value, start, _end in ents:
+        if label != "DATE" or not c0 <= start < c1 or _FY.fullmatch(value):
+            continue
+        if _DATE_CUE.search(text[c0:start]):
+            return parse_date(value)
+    return None
 
 
 _YEARS_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}

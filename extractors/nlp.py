@@ -3,7 +3,11 @@
 No model is downloaded at run time. By default a blank English pipeline with a sentencizer
 and an EntityRuler (MONEY, DATE, ORG, PERSON patterns) is used; when a trained pipeline is
 installed and named in ``CSPIPE_SPACY_MODEL`` (e.g. ``en_core_web_sm``) it is loaded instead
-and the ruler is added before its statistical NER so the rules win.
+and the ruler is added before its statistical NER so the rules win (a name that is not
+installed falls back to the blank pipeline).
+
+Registry names given once (``get_nlp(names)`` or ``set_gazetteer``) stay in the ruler for
+the rest of the process, so every later ``entities`` call tags them as ORG.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 
 _MONTHS = [
@@ -26,8 +31,10 @@ _MONTHS = [
 _ORG_HEADS = [
     "council", "constabulary", "police", "partnership", "board", "service", "services",
     "trust", "office", "commissioner", "team", "network", "group", "panel", "agency",
-    "department", "ministry", "authority", "authorities", "probation", "csp",
+    "department", "ministry", "authority", "authorities", "probation", "csp", "government",
+    "commission", "executive", "unit", "forum", "alliance",
 ]
+_CONNECTORS = ["and", "&", "of", "for"]
 
 _TITLES = ["councillor", "cllr", "mr", "mrs", "ms", "miss", "dr"]
 
@@ -45,8 +52,16 @@ def _base_patterns() -> list[dict[str, Any]]:
         {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^(19|20)\d{2}[/-]\d{2,4}$"}}]},
         {"label": "DATE", "pattern": [{"TEXT": {"REGEX": r"^[Qq][1-4]$"}},
                                       {"TEXT": {"REGEX": r"^(19|20)\d{2}[/-]\d{2,4}$"}}]},
-        {"label": "ORG", "pattern": [{"IS_TITLE": True, "OP": "+"},
+        {"label": "ORG", "pattern": [{"IS_TITLE": True, "LOWER": {"NOT_IN": ["the"]}, "OP": "+"},
                                      {"LOWER": {"IN": _ORG_HEADS}, "IS_TITLE": True}]},
+        # "Police and Crime Commissioner", "Devon & Cornwall Police"
+        {"label": "ORG", "pattern": [{"IS_TITLE": True, "LOWER": {"NOT_IN": ["the"]}, "OP": "+"}, {"LOWER": {"IN": ["and", "&"]}},
+                                     {"IS_TITLE": True, "OP": "+"},
+                                     {"LOWER": {"IN": _ORG_HEADS}, "IS_TITLE": True}]},
+        # "Ministry of Justice", "Department for Education", "Council for Voluntary Service"
+        {"label": "ORG", "pattern": [{"LOWER": {"IN": _ORG_HEADS}, "IS_TITLE": True},
+                                     {"LOWER": {"IN": ["of", "for"]}}, {"LOWER": "the", "OP": "?"},
+                                     {"IS_TITLE": True, "OP": "+"}]},
         {"label": "ORG", "pattern": [{"TEXT": {"REGEX": r"^[A-Z]{2,}CSP$"}}]},
         {"label": "PERSON", "pattern": [{"LOWER": {"IN": _TITLES}}, {"TEXT": ".", "OP": "?"},
                                         {"IS_TITLE": True}, {"IS_TITLE": True, "OP": "?"}]},
@@ -55,6 +70,7 @@ def _base_patterns() -> list[dict[str, Any]]:
 
 
 def _load(model: str | None) -> Language:
+    """The named trained pipeline when installed, else a blank English one."""
     if model:
         try:
             nlp = spacy.load(model, exclude=["lemmatizer"])
@@ -76,15 +92,56 @@ def _cached(model: str | None, org_patterns: tuple[str, ...]) -> Language:
     else:
         ruler = nlp.add_pipe("entity_ruler", config=config)
     patterns = _base_patterns()
-    patterns += [{"label": "ORG", "pattern": p} for p in org_patterns if p.strip()]
+    # phrase patterns (strings) go to one PhraseMatcher: thousands cost little per document
+    patterns += [{"label": "ORG", "pattern": p} for p in org_patterns]
     ruler.add_patterns(patterns)  # type: ignore[attr-defined]
     return nlp
 
 
+def _usable(name: str) -> bool:
+    """A registry form safe to match case-insensitively: not an everyday word ("All")."""
+    name = " ".join(name.split())
+    return len(name) >= 3 and name.lower() not in STOP_WORDS
+
+
+_gazetteer: tuple[str, ...] = ()
+
+
+def set_gazetteer(names: Iterable[str]) -> None:
+    """Organisation names later calls to ``get_nlp()`` / ``entities`` tag as ORG (``()`` clears)."""
+    global _gazetteer
+    _gazetteer = tuple(sorted({" ".join(n.split()) for n in names if _usable(n)}))
+
+
 def get_nlp(extra_org_patterns: Iterable[str] = ()) -> Language:
-    """The shared pipeline (cached); ``extra_org_patterns`` are phrases to tag as ORG (aliases)."""
+    """The shared pipeline (cached); ``extra_org_patterns`` are phrases to tag as ORG.
+
+    Non-empty ``extra_org_patterns`` (the registry's names and aliases) become the
+    gazetteer every later call uses, so a caller gives them once per process.
+    """
+    extra = tuple(extra_org_patterns)
+    if extra:
+        set_gazetteer(extra)
     model = os.environ.get("CSPIPE_SPACY_MODEL") or None
-    return _cached(model, tuple(sorted(set(extra_org_patterns))))
+    return _cached(model, _gazetteer)
+
+
+@lru_cache(maxsize=4096)
+def _entities(text: str, model: str | None, gazetteer: tuple[str, ...]) -> tuple[
+        tuple[str, str, int, int], ...]:
+    nlp = _cached(model, gazetteer)
+    skip = [n for n in nlp.pipe_names if n in ("sentencizer", "senter", "parser", "lemmatizer")]
+    with nlp.select_pipes(disable=skip):
+        doc = nlp(text)
+    return tuple((e.label_, e.text, e.start_char, e.end_char) for e in doc.ents)
+
+
+def entities(text: str) -> list[tuple[str, str, int, int]]:
+    """Entities of ``text`` as (label, text, start char, end char): MONEY, DATE, ORG, PERSON..."""
+    if not text.strip():
+        return []
+    model = os.environ.get("CSPIPE_SPACY_MODEL") or None
+    return list(_entities(text, model, _gazetteer))
 
 
 _BLOCK_SPLIT = re.compile(r"\n\s*\n|\n(?=\s*(?:[-•▪●◦*]|\(?[a-z]\)|\(?[ivx]{1,4}\)|\d+(?:\.\d+)+)\s)")

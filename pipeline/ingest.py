@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import sqlite_utils
@@ -49,10 +50,29 @@ class IngestResult:
 
 
 def extract_document(data: bytes, options: Options) -> Extraction:
-    """The parse + extract step: bytes of one PDF -> Extraction (raises PdfError)."""
+    """The parse + extract step: bytes of one PDF -> Extraction (raises PdfError).
+
+    The registry's names, aliases and abbreviations (3+ letters) seed the NLP pipeline's
+    ORG patterns, so a funder or recipient the registry knows is tagged by name; the tuple
+    is built once per process (see ``_gazetteer``) and the pipeline is cached on it.
+    """
     from extractors.document import extract
 
-    return extract(data, max_pages=options.max_pages, keep_contacts=options.keep_contacts)
+    return extract(data, gazetteer=_gazetteer(), max_pages=options.max_pages,
+                   keep_contacts=options.keep_contacts)
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[str, ...]:
+    """Organisation names, aliases and 3+ letter abbreviations the registry holds."""
+    from pipeline.registry import Registry
+
+    names: set[str] = set()
+    for org in Registry.load():
+        names.add(org.name)
+        names.update(org.aliases)
+        names.update(a for a in org.abbreviations if len(a) >= 3)
+    return tuple(sorted(n for n in names if n.strip()))
 
 
 def assemble_document(document_id: str, source: str, extraction: Extraction) -> DocumentBundle:

@@ -183,7 +183,7 @@ def bench_match(n: int = 10_000) -> float:
 
 
 def test_resolve_people_from_leads_names_and_local_councils() -> None:
-    """People tied by one lead keep their body elsewhere; lower-case cells are not names."""
+    """People tied by one lead keep their body elsewhere; a Lead cell names its body in any case."""
     extraction = Extraction(
         pages=1,
         meta=DocumentMeta(authority_text="East Cambridgeshire District Council"),
@@ -213,5 +213,6 @@ def test_resolve_people_from_leads_names_and_local_councils() -> None:
     ]
     mentioned = {org_id for org_id, _text, _page in res.mentions}
     assert "littleport-parish-council" in mentioned
-    assert "cambridgeshire-constabulary" not in mentioned  # "police to" is not written as a name
+    # in a Lead column "police" names the lead body, even written in lower case
+    assert "cambridgeshire-constabulary" in mentioned
     assert "littleport-parish-council" in {o.id for o in res.organisations}
