@@ -9,40 +9,34 @@ from rich.table import Table
 
 from pipeline.load import open_db
 
+COLUMNS = [  # (view column, heading)
+    ("documents", "docs"),
+    ("themes", "themes"),
+    ("activities", "activities"),
+    ("kpis", "KPIs"),
+    ("activities_with_lead_org", "led by an org"),
+    ("lead_organisations", "lead orgs"),
+]
+
 
 def print_summary(db_path: str | Path, console: Console | None = None) -> None:
-    console = console or Console()
+    """One row per partnership: what its documents say and what they spend."""
+    console = console or Console(width=max(Console().width, 100))
     db = open_db(db_path)
     try:
         rows = list(db.query("SELECT * FROM partnership_summary ORDER BY partnership"))
         failed = db.execute("SELECT count(*) FROM documents WHERE status = 'failed'").fetchone()[0]
     finally:
         db.close()
-    table = Table(title="Community Safety Partnerships compared", show_lines=False)
-    for name, justify in [
-        ("partnership", "left"),
-        ("docs", "right"),
-        ("themes", "right"),
-        ("activities", "right"),
-        ("KPIs", "right"),
-        ("with lead org", "right"),
-        ("lead orgs", "right"),
-        ("funding £", "right"),
-    ]:
-        table.add_column(name, justify=justify)  # type: ignore[arg-type]
+    table = Table(title="Community Safety Partnerships compared")
+    table.add_column("partnership", no_wrap=True)
+    for _key, heading in COLUMNS:
+        table.add_column(heading, justify="right", no_wrap=True, min_width=len(heading))
+    table.add_column("funding £", justify="right", no_wrap=True, min_width=11)
     for r in rows:
-        table.add_row(
-            r["partnership"],
-            str(r["documents"]),
-            str(r["themes"]),
-            str(r["activities"]),
-            str(r["kpis"]),
-            str(r["activities_with_lead_org"]),
-            str(r["lead_organisations"]),
-            f"{r['funding_gbp']:,.0f}",
-        )
+        name = r["partnership"].replace("Community Safety Partnership", "CSP")
+        table.add_row(name, *[str(r[key]) for key, _h in COLUMNS], f"{r['funding_gbp']:,.0f}")
     console.print(table)
     if failed:
-        console.print(
-            f"{failed} input(s) failed; see: sqlite3 {db_path} \"SELECT source, error FROM documents WHERE status='failed'\""
-        )
+        console.print(f"{failed} input(s) failed; see: sqlite3 {db_path} "
+                      "\"SELECT source, error FROM documents WHERE status='failed'\"")

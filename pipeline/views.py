@@ -123,8 +123,11 @@ VIEWS: dict[str, str] = {
                 JOIN activities a ON a.id = l.activity_id
                 JOIN documents d ON d.id = a.document_id
                 WHERE d.partnership_id = p.id AND l.organisation_id IS NOT NULL) AS lead_organisations,
-            (SELECT coalesce(sum(f.amount_gbp), 0) FROM funding f
-                JOIN documents d ON d.id = f.document_id WHERE d.partnership_id = p.id) AS funding_gbp
+            -- a sum restated in one document (minutes, slides and plan of one pack) counts once
+            (SELECT coalesce(sum(amount_gbp), 0) FROM (
+                SELECT DISTINCT f.document_id, f.amount_gbp, coalesce(f.date, ''), coalesce(f.period, '')
+                FROM funding f JOIN documents d ON d.id = f.document_id
+                WHERE d.partnership_id = p.id)) AS funding_gbp
         FROM partnerships p
         WHERE EXISTS (SELECT 1 FROM documents d WHERE d.partnership_id = p.id)
     """,
