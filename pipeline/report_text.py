@@ -21,7 +21,7 @@ COLUMNS = [  # (view column, heading)
 
 def print_summary(db_path: str | Path, console: Console | None = None) -> None:
     """One row per partnership: what its documents say and what they spend."""
-    console = console or Console(width=max(Console().width, 100))
+    console = console or Console(width=max(Console().width, 120))
     db = open_db(db_path)
     try:
         rows = list(db.query("SELECT * FROM partnership_summary ORDER BY partnership"))
