@@ -107,9 +107,15 @@ def _usable(name: str) -> bool:
 _gazetteer: tuple[str, ...] = ()
 
 
+_given: object = None
+
+
 def set_gazetteer(names: Iterable[str]) -> None:
     """Organisation names later calls to ``get_nlp()`` / ``entities`` tag as ORG (``()`` clears)."""
-    global _gazetteer
+    global _gazetteer, _given
+    if isinstance(names, tuple) and names is _given:
+        return  # the same cached tuple given again for the next document: nothing to redo
+    _given = names if isinstance(names, tuple) else None
     _gazetteer = tuple(sorted({" ".join(n.split()) for n in names if _usable(n)}))
 
 
@@ -119,7 +125,8 @@ def get_nlp(extra_org_patterns: Iterable[str] = ()) -> Language:
     Non-empty ``extra_org_patterns`` (the registry's names and aliases) become the
     gazetteer every later call uses, so a caller gives them once per process.
     """
-    extra = tuple(extra_org_patterns)
+    extra = extra_org_patterns if isinstance(extra_org_patterns, tuple) else tuple(
+        extra_org_patterns)
     if extra:
         set_gazetteer(extra)
     model = os.environ.get("CSPIPE_SPACY_MODEL") or None
