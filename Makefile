@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DB ?= csp.db
 
-.PHONY: demo test bench lint corpus clean install
+.PHONY: demo test bench heldout lint corpus clean install
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py
+
+heldout: $(STAMP)
+	$(BIN)/python benchmarks/heldout.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -117,9 +117,15 @@ _MEASURABLE = re.compile(
 
 
 def _label_of(line: Line) -> str | None:
-    """The field a label line names, when the whole line is one label."""
-    text = line.text.strip().rstrip(":").strip().lower()
-    return BLOCK_LABELS.get(text)
+    """The field a label line names, when the whole line is one label.
+
+    A label is written as one ("Lead", "LEAD"); a lower-case "lead" alone is the wrapped end
+    of a value ("... police to" / "lead"), not a new label.
+    """
+    written = line.text.strip().rstrip(":").strip()
+    if not written[:1].isupper():
+        return None
+    return BLOCK_LABELS.get(written.lower())
 
 
 _TIMESCALE_LIKE = re.compile(

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -60,8 +61,26 @@ def _read_page(view: PageView, failures: list[PageFailure]) -> PageData:
         data.tables = find_page_tables(view)
     except Exception:  # tables are optional; the text is still usable
         data.tables = []
-    data.lines = blocks.page_lines(data.words, view.number)
+    data.lines = blocks.page_lines(_without_page_furniture(data.words, view.height), view.number)
     return data
+
+
+_FOLIO = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
+
+
+def _without_page_furniture(words: list[dict[str, Any]], height: float) -> list[dict[str, Any]]:
+    """Drop a page number standing alone in the top or bottom margin ("17", "Page 3 of 12"),
+    so it is not read as the end of the last label/value block on the page."""
+    margin = height * 0.07
+    edge = [w for w in words if w["top"] > height - margin or w["bottom"] < margin]
+    drop: set[int] = set()
+    rows: dict[int, list[dict[str, Any]]] = {}
+    for w in edge:
+        rows.setdefault(round(w["top"] / 3), []).append(w)
+    for row in rows.values():
+        if _FOLIO.match(" ".join(w["text"] for w in sorted(row, key=lambda w: w["x0"]))):
+            drop.update(id(w) for w in row)
+    return [w for w in words if id(w) not in drop] if drop else words
 
 
 def _continue_unruled(pages: list[PageData]) -> None:

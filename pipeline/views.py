@@ -123,11 +123,9 @@ VIEWS: dict[str, str] = {
                 JOIN activities a ON a.id = l.activity_id
                 JOIN documents d ON d.id = a.document_id
                 WHERE d.partnership_id = p.id AND l.organisation_id IS NOT NULL) AS lead_organisations,
-            -- a sum restated in one document (minutes, slides and plan of one pack) counts once
-            (SELECT coalesce(sum(amount_gbp), 0) FROM (
-                SELECT DISTINCT f.document_id, f.amount_gbp, coalesce(f.date, ''), coalesce(f.period, '')
-                FROM funding f JOIN documents d ON d.id = f.document_id
-                WHERE d.partnership_id = p.id)) AS funding_gbp
+            -- the same rule as funding_by_year: a restated sum counts once
+            (SELECT coalesce(sum(y.amount_gbp), 0) FROM funding_by_year y
+                WHERE y.partnership_id = p.id) AS funding_gbp
         FROM partnerships p
         WHERE EXISTS (SELECT 1 FROM documents d WHERE d.partnership_id = p.id)
     """,
@@ -288,10 +286,27 @@ VIEWS: dict[str, str] = {
     """,
     # Per partnership per financial year: the money its documents state (repeats counted once).
     "funding_by_year": """
-        WITH distinct_items AS (
-            SELECT DISTINCT partnership_id, financial_year, amount_gbp,
-                            lower(trim(description)) AS what
+        WITH rows_ AS (
+            SELECT partnership_id, financial_year, amount_gbp, document_id, date,
+                   lower(trim(description)) AS what
             FROM funding_items
+        ),
+        undated AS (
+            -- an undated sum restated in one document (minutes, slides, plan) is one sum
+            SELECT partnership_id, financial_year, amount_gbp, document_id, min(what) AS what, 1 AS n
+            FROM rows_ WHERE date IS NULL GROUP BY 1, 2, 3, 4
+        ),
+        dated AS (
+            -- dated rows are payments: "Hate Crime Conference" on two dates is two
+            SELECT partnership_id, financial_year, amount_gbp, document_id, what,
+                   count(DISTINCT date) AS n
+            FROM rows_ WHERE date IS NOT NULL GROUP BY 1, 2, 3, 4, 5
+        ),
+        per_document AS (SELECT * FROM undated UNION ALL SELECT * FROM dated),
+        distinct_items AS (
+            -- across documents the same sum (amount, year, description) counts once
+            SELECT partnership_id, financial_year, amount_gbp, what, max(n) AS n
+            FROM per_document GROUP BY 1, 2, 3, 4
         ),
         raw AS (
             SELECT partnership_id, financial_year, count(*) AS rows,
@@ -300,8 +315,8 @@ VIEWS: dict[str, str] = {
             FROM funding_items GROUP BY partnership_id, financial_year
         )
         SELECT p.id AS partnership_id, p.name AS partnership, i.financial_year,
-               sum(i.amount_gbp) AS amount_gbp,
-               count(*) AS items,
+               sum(i.amount_gbp * i.n) AS amount_gbp,
+               sum(i.n) AS items,
                r.rows, r.amount_gbp_all_rows, r.documents
         FROM distinct_items i
         JOIN partnerships p ON p.id = i.partnership_id

@@ -58,7 +58,10 @@ def pair(gold: list[str], got: list[str], threshold: float = SIMILAR) -> list[tu
     scored = []
     for i, g in enumerate(gold):
         for j, x in enumerate(got):
-            s = max(fuzz.ratio(g, x), fuzz.token_set_ratio(g, x) if min(len(g), len(x)) > 20 else 0)
+            # token_set_ratio forgives extra words, but a run-on blob holding a whole table
+            # must not pass for each item inside it: lengths must be comparable
+            comparable = min(len(g), len(x)) > 20 and max(len(g), len(x)) <= 2.5 * min(len(g), len(x))
+            s = max(fuzz.ratio(g, x), fuzz.token_set_ratio(g, x) if comparable else 0)
             if s >= threshold:
                 scored.append((s, i, j))
     scored.sort(reverse=True)

@@ -43,7 +43,7 @@ DUE: dict[str, str | None] = {
     "All year round": None,
     "September 2023": "2023-09-30",
     "September 23": "2023-09-30",
-    "June 2023 onwards": None,
+    "June 2023 onwards": "2023-06-30",
     "January 2024": "2024-01-31",
     "October 2023": "2023-10-31",
     "March 2024": "2024-03-31",
@@ -602,8 +602,9 @@ NOTES: list[str] = [
     "programmes/schemes (Channel, Shop Watch, Sister Safe, Care Together, Integrated Offender Management, "
     "Operation Signature) are not organisations.",
     "Due dates: a named month -> its last day ('September 23' -> 2023-09-30, 'Febuary 2024' -> 2024-02-29, "
-    "'Ongoing March 2024' -> 2024-03-31, 'Yearly March 2024' -> 2024-03-31); recurring, relative or open "
-    "timescales ('Quarterly', 'Monthly', 'Review every 6 months', '2 years', 'June 2023 onwards', "
+    "'Ongoing March 2024' -> 2024-03-31, 'Yearly March 2024' -> 2024-03-31, 'June 2023 onwards' -> 2023-06-30, "
+    "the month it starts, as docs/ARCHITECTURE.md says); recurring, relative or open "
+    "timescales ('Quarterly', 'Monthly', 'Review every 6 months', '2 years', "
     "'Ongoing/quarterly', 'Yearly presented at the June board meeting', 'Set in OPCC grant agreement') -> null.",
     "'Analyse the issues ...' (Priority 2, 'September 23') and the first rural-crime target ('September 2023') "
     "have no Timescale label: the value sits beside the CSP Priority value and is taken as the timescale. "
