@@ -45,6 +45,8 @@ _TARGET = re.compile(r"(?:\s[-–]\s*|[,;(:]\s*)targets?\b\s*(?::|-|of|is)?\s*(?
 _THRESHOLD = re.compile(r"(?:[<>≥≤]=?\s*|\b(?:at least|at most|more than|fewer than|less than|over|"
                         r"under|a minimum of|minimum of|up to)\s+)\d[\d,.]*%?(?:\s+(?!of\b|and\b)[a-z]+)?",
                         re.I)
+#: a footnote marker after an action ("... town centre *"): the note, not the action, explains it
+_FOOTNOTE_MARK = re.compile(r"\s*(?:[*†‡]+|\(\s*[*†‡]+\s*\))$")
 _TOTAL = re.compile(r"^(?:grand\s+|sub-?\s*)?totals?\b", re.I)
 
 
@@ -173,7 +175,7 @@ def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[st
             current_sub = clean(next(c for c in row.cells if clean(c)))
             from_row = True
             continue
-        description = _cell(row, cmap, "activity")
+        description = _FOOTNOTE_MARK.sub("", _cell(row, cmap, "activity"))
         if not description:
             texts = [clean(c) for c in row.cells if clean(c)]
             out.skipped.append((row.page, f"row without activity text: {' | '.join(texts)[:80]!r}"))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 ROLES = ("priority", "objective", "activity", "lead", "status", "progress", "kpi", "timescale",
          "number", "funding", "date", "description", "value", "recipient", "funder", "period",
-         "unknown")
+         "start", "baseline", "trend", "unknown")
 
 
 #: (role, pattern matched against the whole normalised header text), most specific first
@@ -21,7 +21,10 @@ _VOCAB: list[tuple[str, str]] = [
     ("lead", r"lead(?: officer| agency| partner| organisation| org)?s?|"
              r"owner(?:s|ship)?|action owner|responsible(?: (?:officer|person|agency|lead|partner))?|"
              r"who(?: will lead| is responsible)?|accountable(?: officer)?|by whom|delivered by|"
-             r"partners? (?:involved|responsible)|agency"),
+             r"partners? (?:involved|responsible)|agency|"
+             r"(?:partner|agency|organisation|service|officer|team) leads?"),
+    # when work starts is not when it is due: a "Start" column is never the timescale
+    ("start", r"start(?: date| month| quarter)?|date start(?:ed|s)?|commence(?:s|d|ment)?(?: date)?"),
     ("status", r"status|rag(?: status| rating)?|r ?/ ?a ?/ ?g|progress rating|on track\??"),
     ("progress", r"(?:activity |progress |latest |quarterly |q\d )?updates?(?:\s*/\s*notes)?|"
                  r"activity update/notes|progress(?: to date| update| made| notes)?|comments?|"
@@ -30,7 +33,8 @@ _VOCAB: list[tuple[str, str]] = [
             r"(?:performance )?measures?|indicators?|targets?|outputs?|how will we measure.*|"
             r"how we will measure.*|evidence|impact|expected outcomes?|measurable outcomes?"),
     ("timescale", r"timescales?|time ?frame|timeline|target date|deadline|by when|when|due(?: date)?|"
-                  r"completion(?: date)?|date(?: due| for completion| by)?|by date|frequency"),
+                  r"completion(?: date)?|date(?: due| for completion| by)?|by date|frequency|"
+                  r"end(?: date| month| quarter)?|finish(?: date)?"),
     ("number", r"n|no\.?|nos?\.|#|ref(?:erence)?\.?(?: no\.?)?|item|id|action no\.?|number"),
     ("funding", r"price|cost|costs|amount(?: \(£\))?|£|value|budget|funding|spend|grant|"
                 r"allocation|total|(?:amount|cost|value|price) ?\(?£\)?"),
@@ -40,11 +44,14 @@ _VOCAB: list[tuple[str, str]] = [
     ("activity", r"activit(?:y|ies)|actions?|smart targets?|what (?:we will|will we) do.*|"
                  r"projects?|tasks?|intervention|deliverables?|commitments?|initiatives?|"
                  r"key actions?|planned activity|how"),
-    ("description", r"description|details|purpose|what|project description|scheme|item details"),
+    ("description", r"description|details|purpose|what|project description|scheme|item details|"
+                    r"used for|spent on|(?:what it|what the money) (?:was|is|will be) (?:used|spent) (?:for|on)"),
     ("recipient", r"recipients?(?: organisations?| bod(?:y|ies)| groups?)?|(?:grant|funding) recipients?|"
                   r"awarded to|paid to|grantees?|applicants?(?: organisations?)?"),
     ("funder", r"funders?|funded by|funding (?:body|bodies|source|stream)s?|source(?: of funding)?|"
-               r"grant (?:giver|body)|awarding body"),
+               r"grant (?:giver|body)|awarding body|awarded by|(?:given|granted|provided) by"),
+    ("baseline", r"baselines?(?: figure| year| position)?"),
+    ("trend", r"direction(?: of travel)?|trend|trajectory"),
     ("period", r"(?:financial|funding|grant) years?|f/?y|years?|period"),
     # a reported figure for a period: "Q2", "Quarter 3", "2023/24", "Sept 2024", "Actual"
     ("value", r"q[1-4](?:\s*(?:19|20)?\d\d(?:\s*[/-]\s*\d{2,4})?)?|quarter\s*[1-4]\b.*|"
@@ -70,6 +77,12 @@ def header_role(text: str | None) -> str:
     for role, rx in _COMPILED:
         if rx.match(t):
             return role
+    # "Target 2023/24", "Baseline 2022/23": the period a column covers does not change its meaning
+    bare = _PERIOD_SUFFIX.sub("", t).strip()
+    if bare and bare != t:
+        for role, rx in _COMPILED:
+            if rx.match(bare):
+                return role
     low = t.lower()
     if "£" in low:
         return "funding"
@@ -78,6 +91,11 @@ def header_role(text: str | None) -> str:
     if low.startswith(("kpi", "success measure", "measure")):
         return "kpi"
     return "unknown"
+
+
+#: a financial year or year before or after a header word ("Outturn 2023/24", "2024 Target")
+_PERIOD_SUFFIX = re.compile(r"^(?:fy\s*)?(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?\s+|"
+                            r"\s+(?:fy\s*)?(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?$", re.I)
 
 
 #: a lead column header that also names the lead of every row ("Owner: Sam Smith")
@@ -145,6 +163,12 @@ def map_header(cells: list[str | None]) -> ColumnMap | None:
         cmap.roles = ["date" if r == "timescale" else r for r in roles]
         # "Project" / "Description" in a funding table is what the money paid for
         cmap.roles = ["description" if r in ("activity", "priority") else r for r in cmap.roles]
+    # "Grant" beside an "Amount" column names the grant, not the sum: it says what the money is
+    money = [i for i in cmap.indices("funding") if _MONEY_HEADER.match(headers[i])]
+    if money:
+        for i in cmap.indices("funding"):
+            if i not in money and _NAME_HEADER.match(headers[i]):
+                cmap.roles[i] = "unknown" if cmap.has("description") else "description"
     # several "priority"-like columns: the first names the priority, a later "Outcome" is a KPI
     pri = cmap.indices("priority")
     for i in pri[1:]:
@@ -161,6 +185,12 @@ def map_header(cells: list[str | None]) -> ColumnMap | None:
     if not cmap.has("activity") and not cmap.has("funding") and cmap.has("description"):
         cmap.roles = ["activity" if r == "description" else r for r in cmap.roles]
     return cmap
+
+
+#: a money column header ("Amount", "Cost (£)", "£")
+_MONEY_HEADER = re.compile(r"^(?:amount|cost|costs|price|value|budget|spend|allocation|sum|£)\b|£", re.I)
+#: a header naming a grant or fund rather than stating a sum
+_NAME_HEADER = re.compile(r"^(?:grants?|funds?|funding(?: streams?)?|grant (?:name|title)|scheme)$", re.I)
 
 
 def subheading(row: list[str | None], ncols: int) -> str | None:

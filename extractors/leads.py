@@ -213,7 +213,8 @@ def split_lead(cell: str | None) -> list[LeadPart]:
                 out.extend(split_lead(label))
                 out.extend(split_lead(value))
         return _dedupe(out)
-    for seg in re.split(r"\s*[,;]\s*|\s+[–—-]\s+|\s*\n\s*", cell):
+    # a comma inside brackets lists the lead's own details ("Police (PC Shaw, Rural Crime Team)")
+    for seg in re.split(r"\s*[,;](?![^()]*\))\s*|\s+[–—-]\s+|\s*\n\s*", cell):
         for piece in _split_slash(seg):
             # "X, police to lead": the lower-case role phrase still names a lead
             for sub in _split_conjunction(piece):

@@ -401,6 +401,14 @@ def first_page_view(words: Sequence[dict], text: str) -> FirstPage:
     return FirstPage(lines, big)
 
 
+#: a tracker or log of a plan's actions is the action plan with its progress filled in
+_TRACKER = r"\bactions?\s+(?:tracker|log|tracking)\b"
+#: a line dating the position a paper reports ("Position at: 30 November 2024", "Data as at ..."),
+#: not the day of a meeting
+_STATUS_DATE = re.compile(r"\b(?:position|status|progress|data|figures|update[ds]?|correct)\s+"
+                          r"(?:at|as at|as of|to)\b|\b(?:as at|last updated|updated on)\b", re.I)
+
+
 def classify(title: str | None, first_text: str, all_text: str, pages: int,
              has_cover: bool, n_sections: int) -> str:
     """The document type from its own words and structure."""
@@ -415,11 +423,11 @@ def classify(title: str | None, first_text: str, all_text: str, pages: int,
         return "monitoring_report"
     if has_cover and re.search(r"scrutiny|crime and disorder|crime & disorder", head + " " + t):
         return "scrutiny_report"
-    if has_cover and not re.search(r"\b(?:action|delivery)\s+plan\b", t):
+    if has_cover and not re.search(r"\b(?:action|delivery)\s+plan\b|" + _TRACKER, t):
         return "other"
     if "delivery plan" in t:
         return "delivery_plan"
-    if "action plan" in t:
+    if "action plan" in t or re.search(_TRACKER, t):
         return "action_plan"
     if re.search(r"\bstrateg(?:y|ic plan)\b|\bplan\s+20\d\d", t) or re.search(r"safer \w+ plan", t):
         return "strategy"
@@ -496,7 +504,8 @@ def extract_meta(
         meeting_date = parse_date(cover.fields["date"])
     if not meeting_date:
         for line in view.lines[:15]:
-            if re.search(r"\b(?:minutes|published|agenda published)\b", line, re.I):
+            if re.search(r"\b(?:minutes|published|agenda published)\b", line, re.I) \
+                    or _STATUS_DATE.search(line):
                 continue
             d = parse_date(line)
             if d and len(d) == 10:

@@ -154,6 +154,45 @@ def list_after(lines: Sequence[Line], start: int) -> list[tuple[str, Line]]:
     return items
 
 
+#: a numbered section heading that is about the priorities ("4. PROGRESS AGAINST THE PRIORITIES")
+_PRIORITY_SECTION = re.compile(r"^\s*(?P<major>\d{1,2})\.?\s+(?:[\w'-]+\s+){0,5}?priorities\s*$", re.I)
+#: a sentence that counts the priorities ("The Strategy sets four priorities.")
+_COUNTED_PRIORITIES = re.compile(
+    r"\b(?:sets?|has|have|had|agreed|identifie[sd]|identify|adopted|contains?)\s+(?:out\s+)?"
+    r"(?P<n>two|three|four|five|six|seven|eight|\d)\s+(?:[\w'-]+\s+)?priorities\b", re.I)
+#: a numbered sub-section heading line: "4.2 Reducing anti-social behaviour"
+_SUB_HEADING = re.compile(r"^\s*(?P<major>\d{1,2})\.(?P<minor>\d{1,2})\.?\s+(?P<text>[A-Z][^.;:]*)$")
+_SECTION_START = re.compile(r"^\s*(?P<major>\d{1,2})\.(?:\d{1,2}\.?)?\s+\S")
+
+
+def _numbered_priorities(lines: Sequence[Line], start: int, major: str,
+                         limit: int | None) -> list[tuple[str, Line]]:
+    """Short numbered sub-headings of section ``major`` after ``start``: each names a priority.
+
+    A heading is a line of its own (it ends well short of the text's right edge), short, with
+    no sentence punctuation; a numbered paragraph runs on to the margin or ends with a stop.
+    """
+    right = max((ln.x1 for ln in lines), default=0.0)
+    out: list[tuple[str, Line]] = []
+    for line in lines[start + 1: start + 200]:
+        sec = _SECTION_START.match(line.text)
+        if sec and sec.group("major") != major:
+            break
+        m = _SUB_HEADING.match(line.text)
+        if not m or m.group("major") != major:
+            continue
+        text = m.group("text").strip()
+        if 2 <= len(text.split()) <= 12 and line.x1 < 0.8 * right:
+            out.append((text, line))
+            if limit and len(out) == limit:
+                break
+    return out
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
+
+
 def find_priorities(lines: Sequence[Line]) -> list[PriorityRecord]:
     """Priorities announced in running text, each with its theme and page."""
     out: list[PriorityRecord] = []
@@ -169,7 +208,22 @@ def find_priorities(lines: Sequence[Line]) -> list[PriorityRecord]:
         out.append(PriorityRecord(label=label, theme=theme_of(label, context), page=page))
 
     others_until = -1
+    major: str | None = None
+    numbered_done = False
     for i, line in enumerate(lines):
+        sec = _SECTION_START.match(line.text)
+        if sec:
+            major = sec.group("major")
+        head = _PRIORITY_SECTION.match(line.text)
+        counted = _COUNTED_PRIORITIES.search(line.text)
+        if not numbered_done and (head or (counted and major)):
+            # priorities set out as the numbered sub-sections of the section that introduces them
+            subs = _numbered_priorities(lines, i, head.group("major") if head else str(major),
+                                        _count(counted.group("n")) if counted else None)
+            if len(subs) >= 2:
+                numbered_done = True
+                for text, sub_line in subs:
+                    add(priority_label(text), sub_line.page, text)
         if _NUMBERED_PRIORITY.match(line.text) and i + 1 < len(lines):
             # "Priority 1." on its own line, its statement below
             statement = [lines[i + 1]]

@@ -37,8 +37,25 @@ def ingest(
     workers: Annotated[
         int, typer.Option(help="Extract this many documents in parallel processes.")
     ] = 1,
+    dask: Annotated[str | None, typer.Option(
+        "--dask", help="Run the Prefect ingest flow on a Dask cluster: its scheduler address "
+                       "(tcp://host:8786), or 'local' for a local cluster of --workers processes.")] = None,
+    timeout: Annotated[float | None, typer.Option(
+        help="With --dask: seconds allowed per document before it is recorded as failed.")] = 300.0,
 ) -> None:
     """Load what cspipe extracts from each input into the database (bad inputs are recorded as failed)."""
+    if dask is not None:
+        from flows.ingest import run_ingest
+
+        local = dask == "local"
+        summary = run_ingest(inputs, db, dask_address=None if local else dask,
+                             dask_workers=max(workers, 2) if local else None, force=force,
+                             max_pages=max_pages, timeout=timeout, keep_contacts=keep_contacts)
+        for r in summary.results:
+            if r.status == "failed":
+                typer.echo(r.line(), err=True)
+        typer.echo(f"{summary.line()} -> {db}")
+        return
     from pipeline.ingest import Options, print_result
     from pipeline.ingest import ingest as run
 

@@ -102,6 +102,7 @@ _TEAM_WORDS = frozenset(
         "service",
         "services",
         "licensing",
+        "leisure",
         "enforcement",
         "education",
         "coordinator",
@@ -558,13 +559,20 @@ class Matcher:
             found = self.match_abbreviation(words[0].rstrip(":,"), ctx)
             if found is not None:
                 return Match(found.organisation_id, found.name, 90.0, "part-of")
+            # "DC Community Safety Team": a team of "the District Council", the paper's own
+            # (team words only: "DC Smith" is a detective constable)
+            suffix = _COUNCIL_SUFFIXES.get(words[0].rstrip(":,").lower(), ())
+            role = next((_ROLES[normalise(f)] for f in suffix if normalise(f) in _ROLES), None)
+            if role and any(normalise(w) in _TEAM_WORDS for w in words[1:]):
+                return self._result(self.resolve_role(role, ctx), 88.0, "part-of")
         tokens = key.split()
-        # "Police Rural Crime Action Team": a team of the body the role word names
+        # "Police Rural Crime Action Team": a team of the body the role word names; so is
+        # "County Council Highways" (a council phrase, not the bare "County" of "County Lines")
         for cut in (2, 1):
             head = " ".join(tokens[:cut])
             role = _ROLES.get(head)
             if (
-                role in _BODY_ROLES
+                (role in _BODY_ROLES or (cut == 2 and role in ("county", "district")))
                 and len(tokens) > cut
                 and any(w in _TEAM_WORDS for w in tokens[cut:])
             ):

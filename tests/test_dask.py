@@ -22,3 +22,20 @@ def test_dask_ingest_gives_the_serial_rows(prefect_harness, serial_corpus_db: Pa
     assert len(summary.results) == len(CORPUS)
     assert summary.counts["skipped"] == 0
     assert dump(db) == dump(serial_corpus_db)
+
+
+def test_cli_ingest_on_a_local_dask_cluster(tmp_path: Path) -> None:
+    """`cspipe ingest --dask local` runs the flow on a local cluster; bad inputs still fail alone."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    good = min((root / "corpus").glob("*.pdf"), key=lambda p: p.stat().st_size)
+    db = tmp_path / "d.db"
+    proc = subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(good),
+                           str(root / "corpus" / "bad" / "empty.pdf"), "--dask", "local",
+                           "--db", str(db)], capture_output=True, text=True, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    rows = dict(sqlite3.connect(db).execute("SELECT source, status FROM documents").fetchall())
+    assert rows == {str(good): "ok", str(root / "corpus" / "bad" / "empty.pdf"): "failed"}
