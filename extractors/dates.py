@@ -71,7 +71,7 @@ _DAY_RANGE_MONTH_YEAR = re.compile(
     + r",?\s+(\d{4}|\d{2})\b")
 _MONTH_DAY_YEAR = re.compile(
     _MONTH_TOKEN + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-_MONTH_YEAR = re.compile(r"\b" + _MONTH_TOKEN + r"\s*[,']?\s*(\d{4}|\d{2})\b")
+_MONTH_YEAR = re.compile(r"\b" + _MONTH_TOKEN + r"\s*(?:[,']|-(?=\d))?\s*(\d{4}|\d{2})\b")
 _FY = re.compile(r"\b(\d{4})\s*[/\-–]\s*(\d{4}|\d{2})\b")
 _NUMERIC = re.compile(r"\b(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4}|\d{2})\b")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
