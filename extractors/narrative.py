@@ -67,8 +67,11 @@ def priority_label(item: str) -> str | None:
         label = head.rstrip(":").strip()
     else:
         label = item
-        # a long explanation in brackets is not part of the name; an abbreviation is
-        label = re.sub(r"\s*\((?=[^)]*\s\S+\s\S+\s)[^)]*\)?.*$", "", label)
+        # a long explanation in brackets is not part of the name; an abbreviation or a short
+        # note is, as written ("Criminal Exploitation (formerly known as County Lines)")
+        bracket = re.search(r"\(([^)]*)\)?", label)
+        if bracket and len(bracket.group(1).split()) > 5:
+            label = re.sub(r"\s*\((?=[^)]*\s\S+\s\S+\s)[^)]*\)?.*$", "", label)
         if len(label.split()) > 10:
             label = re.split(r"[,;]|\s+(?:which|that|where|including|encompassing)\s", label)[0]
     label = label.strip(" .;,*")

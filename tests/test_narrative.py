@@ -53,6 +53,11 @@ def test_priority_label_drops_long_explanations() -> None:
         == "Serious Violence"
 
 
+def test_priority_label_keeps_short_notes_and_abbreviations_as_written() -> None:
+    assert priority_label("Organised crime (formerly known as Gangs)") == "Organised crime (formerly known as Gangs)"
+    assert priority_label("Violence against women and girls (VAWG)") == "Violence against women and girls (VAWG)"
+
+
 def test_outputs_with_numbers_and_number_words() -> None:
     cases = {
         "In total 43 members of staff completed this course between April 2022 and March 2023": [43],
