@@ -64,6 +64,35 @@ def styles(font: str = FONT, bold: str = FONT_BOLD, size: float = 10) -> dict[st
 S = styles()
 
 
+def register_fonts(fonts: dict[str, str]) -> None:
+    """Register TrueType fonts shipped with reportlab (e.g. ``{"Vera": "Vera.ttf"}``) once each.
+
+    Bitstream Vera is embedded with a ToUnicode map, so bullets and dashes extract as text, as
+    in Word PDFs; Helvetica's bullet does not.
+    """
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, file in fonts.items():
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, file))
+
+
+VERA_FAMILY = {"Vera": "Vera.ttf", "Vera-Bold": "VeraBd.ttf", "Vera-Italic": "VeraIt.ttf",
+               "Vera-BoldItalic": "VeraBI.ttf"}
+
+
+def register_vera_family() -> None:
+    """The Vera family under one name, so ``<b>``/``<i>`` in a Vera paragraph always map the same
+    way whichever builders ran before (the output must not depend on build order)."""
+    from reportlab.lib.fonts import addMapping
+
+    register_fonts(VERA_FAMILY)
+    for bold, italic, name in ((0, 0, "Vera"), (1, 0, "Vera-Bold"), (0, 1, "Vera-Italic"),
+                               (1, 1, "Vera-BoldItalic")):
+        addMapping("Vera", bold, italic, name)
+
+
 def esc(text: str) -> str:
     """Escape text for a reportlab Paragraph (which reads a little XML)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
@@ -240,7 +269,7 @@ def write_gold(path: Path, gold: dict[str, Any]) -> None:
 
 __all__ = [
     "A4", "CORPUS_DIR", "FONT", "FONT_BOLD", "NextPageTemplate", "PageBreak", "S", "Spacer",
-    "build_pdf", "cell", "colors", "esc", "landscape", "markup", "mm", "page_of", "para",
+    "build_pdf", "cell", "register_fonts", "register_vera_family", "colors", "esc", "landscape", "markup", "mm", "page_of", "para",
     "ruled_table", "styles", "write_gold",
 ]
 

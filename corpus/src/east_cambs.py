@@ -15,10 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from render import A4, S, build_pdf, colors, esc, mm, page_of, write_gold
+from render import A4, S, build_pdf, colors, esc, mm, page_of, register_fonts, write_gold
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from src.east_cambs_data import content as C
@@ -34,7 +32,7 @@ HEIGHT = A4[1] - 2 * MARGIN - 12
 
 #: Helvetica has no extractable bullet; Vera (shipped with reportlab) carries it with a ToUnicode map
 BULLET_FONT = "EC-Vera"
-pdfmetrics.registerFont(TTFont(BULLET_FONT, "Vera.ttf"))
+register_fonts({BULLET_FONT: "Vera.ttf"})
 
 ACCENT = colors.HexColor("#0B6E69")
 TINT = colors.HexColor("#E6F2F1")

@@ -35,22 +35,19 @@ from render import (
     landscape,
     mm,
     page_finder,
+    register_fonts,
     ruled_table,
     styles,
     write_gold,
 )
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
 
 OUT_SUBDIR = "heldout"
 
 VERA, VERA_BOLD = "HO-Vera", "HO-VeraBd"
-for _name, _file in ((VERA, "Vera.ttf"), (VERA_BOLD, "VeraBd.ttf")):
-    if _name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(_name, _file))
+register_fonts({VERA: "Vera.ttf", VERA_BOLD: "VeraBd.ttf"})
 
 Style = dict[str, ParagraphStyle]
 #: a part of a lead cell: (raw text, official organisation name or None, person or None)

@@ -18,7 +18,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import reportlab
 from render import (
     A4,
     NextPageTemplate,
@@ -30,6 +29,7 @@ from render import (
     landscape,
     mm,
     page_finder,
+    register_vera_family,
     ruled_table,
     styles,
     write_gold,
@@ -39,9 +39,6 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.fonts import addMapping  # noqa: F401
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.pdfmetrics import registerFontFamily
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
@@ -64,12 +61,8 @@ FRAME_W = PW - 2 * MARGIN
 LFRAME_W = LW - 2 * MARGIN
 LOGO = "Norfolk county community safety partnership"
 
-FONT_DIR = Path(reportlab.__file__).resolve().parent / "fonts"
-for _name, _file in (("Vera", "Vera.ttf"), ("Vera-Bold", "VeraBd.ttf"), ("Vera-Italic", "VeraIt.ttf"),
-                     ("Vera-BoldItalic", "VeraBI.ttf")):
-    pdfmetrics.registerFont(TTFont(_name, str(FONT_DIR / _file)))
 # an embedded TrueType font (shipped with reportlab) so bullets and dashes extract as text, as in Word PDFs
-registerFontFamily("Vera", normal="Vera", bold="Vera-Bold", italic="Vera-Italic", boldItalic="Vera-BoldItalic")
+register_vera_family()
 
 
 def make_styles(size: float) -> dict[str, ParagraphStyle]:

@@ -38,6 +38,7 @@ from render import (
     landscape,
     mm,
     page_of,
+    register_fonts,
     ruled_table,
     styles,
     write_gold,
@@ -45,8 +46,6 @@ from render import (
 from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import letter
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
 
 from src.other_councils_data import plymouth as PLY
@@ -59,9 +58,7 @@ OUT_SUBDIR = "variants"
 
 #: Bitstream Vera ships with reportlab; its bullet glyph extracts as U+2022 (Helvetica's and Times' do not)
 VERA, VERA_BOLD = "OC-Vera", "OC-VeraBd"
-for _name, _file in ((VERA, "Vera.ttf"), (VERA_BOLD, "VeraBd.ttf")):
-    if _name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(_name, _file))
+register_fonts({VERA: "Vera.ttf", VERA_BOLD: "VeraBd.ttf"})
 
 
 Style = dict[str, ParagraphStyle]

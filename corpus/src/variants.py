@@ -34,6 +34,7 @@ from render import (
     markup,
     mm,
     page_of,
+    register_vera_family,
     ruled_table,
     styles,
     write_gold,
@@ -42,7 +43,6 @@ from reportlab import rl_config
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Flowable, Paragraph
 
 from src import east_suffolk as es
@@ -60,9 +60,7 @@ FRAME_PAD = 6  # platypus Frame padding on each side: a table starts 6 pt inside
 
 def register_vera() -> None:
     """Bitstream Vera (shipped with reportlab) as a second, embedded font family."""
-    for name, file in (("Vera", "Vera.ttf"), ("Vera-Bold", "VeraBd.ttf")):
-        if name not in pdfmetrics.getRegisteredFontNames():
-            pdfmetrics.registerFont(TTFont(name, file))
+    register_vera_family()
 
 
 def table_width(pagesize: tuple[float, float], margin: float) -> float:
