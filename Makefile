@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DB ?= csp.db
 
-.PHONY: demo test bench heldout lint corpus clean install
+.PHONY: demo test bench heldout realworld lint corpus clean install
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,9 @@ bench: $(STAMP)
 
 heldout: $(STAMP)
 	$(BIN)/python benchmarks/heldout.py
+
+realworld: $(STAMP)
+	$(BIN)/python benchmarks/realworld.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -160,6 +160,28 @@ def _field(row: Row, cmap: ColumnMap, role: str) -> str:
 _PLAN_TITLE = re.compile(r"\b(?:delivery|action|work|implementation)\s+plan\b", re.I)
 
 
+def _merged_measures(table: LogicalTable) -> dict[str, set[int]]:
+    """Measure columns merged over the rows of a priority (pdfplumber reads a covered cell as
+    None), by priority text: such a cell states the priority's measures, not an action's."""
+    cmap = table.cmap
+    assert cmap is not None
+    pri = cmap.index("priority")
+    if pri is None:
+        return {}
+    out: dict[str, set[int]] = {}
+    groups: dict[str, list[Row]] = {}
+    for row in table.rows:
+        if row.kind == "data":
+            groups.setdefault(clean(row.cells[pri]), []).append(row)
+    for key, rows in groups.items():
+        if len(rows) < 2:
+            continue
+        for i in cmap.indices("kpi"):
+            if any(r.cells[i] is None for r in rows[1:]):
+                out.setdefault(key, set()).add(i)
+    return out
+
+
 def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[str, int],
                 heading: str | None = None) -> None:
     cmap = table.cmap
@@ -170,6 +192,8 @@ def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[st
         current_sub = table.labels["priority"]
     plan_title = table.labels.get("objective") or plan_title
     from_row = False
+    pri = cmap.index("priority")
+    group_measures = _merged_measures(table)
     for row in table.rows:
         if row.kind == "subheading":
             current_sub = clean(next(c for c in row.cells if clean(c)))
@@ -194,7 +218,12 @@ def _activities(table: LogicalTable, out: TableRecords, seen_priorities: dict[st
             lead_raw = lead_raw or cmap.default_lead
             leads = split_lead(cmap.default_lead)
         kpis: list[KpiRecord] = []
-        for text in _cells(row, cmap, "kpi") or ([row.extra["kpi"]] if "kpi" in row.extra else []):
+        shared = group_measures.get(clean(row.cells[pri]) if pri is not None else "", set())
+        for i in shared:
+            # a measure merged over several actions measures their priority, not each action
+            out.kpis.extend(kpis_from_cell(row.text(i), row.page))
+        own = [t for t in (row.text(i) for i in cmap.indices("kpi") if i not in shared) if t]
+        for text in own or ([row.extra["kpi"]] if "kpi" in row.extra else []):
             if _NO_KPI.match(clean(text)) and timescale and _NO_KPI.match(timescale.strip("? ") or "?"):
                 continue  # measure and date both still to be set: a placeholder row, no KPI yet
             kpis.extend(kpis_from_cell(text, row.page))

@@ -144,7 +144,8 @@ class _Label:
     values: list[Line]
 
 
-def _body_size(lines: Sequence[Line]) -> float:
+def body_size(lines: Sequence[Line]) -> float:
+    """The size most of the text is set in."""
     sizes: dict[float, int] = {}
     for ln in lines:
         sizes[round(ln.size)] = sizes.get(round(ln.size), 0) + len(ln.text)
@@ -231,7 +232,7 @@ def find_block_activities(pages_lines: Sequence[Sequence[Line]]) -> BlockResult:
     """Activities from label/value blocks: SMART Target / CSP Priority / Timescale / Lead
     groups, and Lead / Timescale boxes set beside the actions they belong to."""
     all_lines = [ln for lines in pages_lines for ln in lines]
-    body = _body_size(all_lines)
+    body = body_size(all_lines)
     acts: list[ActivityRecord] = []
     used_headings: dict[str, int] = {}
     heading: tuple[str, int] | None = None

@@ -8,57 +8,38 @@ the row reads as a header (enough cells with a known meaning).
 
 from __future__ import annotations
 
+import csv
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
 
 ROLES = ("priority", "objective", "activity", "lead", "status", "progress", "kpi", "timescale",
          "number", "funding", "date", "description", "value", "recipient", "funder", "period",
          "start", "baseline", "trend", "unknown")
 
 
-#: (role, pattern matched against the whole normalised header text), most specific first
-_VOCAB: list[tuple[str, str]] = [
-    ("lead", r"lead(?: officer| agency| partner| organisation| org)?s?|"
-             r"owner(?:s|ship)?|action owner|responsible(?: (?:officer|person|agency|lead|partner))?|"
-             r"who(?: will lead| is responsible)?|accountable(?: officer)?|by whom|delivered by|"
-             r"partners? (?:involved|responsible)|agency|"
-             r"(?:partner|agency|organisation|service|officer|team) leads?"),
-    # when work starts is not when it is due: a "Start" column is never the timescale
-    ("start", r"start(?: date| month| quarter)?|date start(?:ed|s)?|commence(?:s|d|ment)?(?: date)?"),
-    ("status", r"status|rag(?: status| rating)?|r ?/ ?a ?/ ?g|progress rating|on track\??"),
-    ("progress", r"(?:activity |progress |latest |quarterly |q\d )?updates?(?:\s*/\s*notes)?|"
-                 r"activity update/notes|progress(?: to date| update| made| notes)?|comments?|"
-                 r"notes|commentary|narrative|outcome achieved|what we have done|position"),
-    ("kpi", r"kpis?|key performance indicators?|success measures?|measures? of success|"
-            r"(?:performance )?measures?|indicators?|targets?|outputs?|how will we measure.*|"
-            r"how we will measure.*|evidence|impact|expected outcomes?|measurable outcomes?"),
-    ("timescale", r"timescales?|time ?frame|timeline|target date|deadline|by when|when|due(?: date)?|"
-                  r"completion(?: date)?|date(?: due| for completion| by)?|by date|frequency|"
-                  r"end(?: date| month| quarter)?|finish(?: date)?"),
-    ("number", r"n|no\.?|nos?\.|#|ref(?:erence)?\.?(?: no\.?)?|item|id|action no\.?|number"),
-    ("funding", r"price|cost|costs|amount(?: \(£\))?|£|value|budget|funding|spend|grant|"
-                r"allocation|total|(?:amount|cost|value|price) ?\(?£\)?"),
-    ("priority", r"(?:strategic |csp |partnership |key )?priorit(?:y|ies)(?: area| theme)?|"
-                 r"themes?|outcomes?|area|focus|work ?stream|strand|issue"),
-    ("objective", r"objectives?|aims?|goals?|sub[- ]priorit(?:y|ies)|why"),
-    ("activity", r"activit(?:y|ies)|actions?|smart targets?|what (?:we will|will we) do.*|"
-                 r"projects?|tasks?|intervention|deliverables?|commitments?|initiatives?|"
-                 r"key actions?|planned activity|how"),
-    ("description", r"description|details|purpose|what|project description|scheme|item details|"
-                    r"used for|spent on|(?:what it|what the money) (?:was|is|will be) (?:used|spent) (?:for|on)"),
-    ("recipient", r"recipients?(?: organisations?| bod(?:y|ies)| groups?)?|(?:grant|funding) recipients?|"
-                  r"awarded to|paid to|grantees?|applicants?(?: organisations?)?"),
-    ("funder", r"funders?|funded by|funding (?:body|bodies|source|stream)s?|source(?: of funding)?|"
-               r"grant (?:giver|body)|awarding body|awarded by|(?:given|granted|provided) by"),
-    ("baseline", r"baselines?(?: figure| year| position)?"),
-    ("trend", r"direction(?: of travel)?|trend|trajectory"),
-    ("period", r"(?:financial|funding|grant) years?|f/?y|years?|period"),
-    # a reported figure for a period: "Q2", "Quarter 3", "2023/24", "Sept 2024", "Actual"
-    ("value", r"q[1-4](?:\s*(?:19|20)?\d\d(?:\s*[/-]\s*\d{2,4})?)?|quarter\s*[1-4]\b.*|"
-              r"(?:latest |current )?(?:actuals?|results?|outturn|performance figure)|"
-              r"year[- ]to[- ]date|ytd|(?:19|20)\d\d\s*[/-]\s*\d{2,4}\s+(?:actual|result|outturn)"),
-]
-_COMPILED = [(role, re.compile(rf"^(?:{pat})$", re.I)) for role, pat in _VOCAB]
+#: header vocabulary, as data beside this module: (role, pattern for the whole normalised
+#: header), most specific first; and single words that point at a role, with a weight
+VOCAB_DIR = Path(__file__).with_name("vocab")
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with (VOCAB_DIR / name).open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+def _compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    by_role: dict[str, list[str]] = {}
+    for row in _read_csv("header_patterns.csv"):
+        by_role.setdefault(row["role"], []).append(row["pattern"])
+    return [(role, re.compile(rf"^(?:{'|'.join(pats)})$", re.I)) for role, pats in by_role.items()]
+
+
+_COMPILED = _compile_patterns()
+_WORDS: dict[str, tuple[str, int]] = {
+    r["word"]: (r["role"], int(r["weight"])) for r in _read_csv("header_words.csv")}
 
 
 def _norm(text: str | None) -> str:
@@ -67,12 +48,31 @@ def _norm(text: str | None) -> str:
 
 
 def header_role(text: str | None) -> str:
-    """The role a header cell names, or ``unknown``."""
+    """The role a header cell names, or ``unknown``.
+
+    First the vocabulary's patterns for the whole header; then, for a header they do not
+    know, its meaning: each part of a compound header ("Lead agency/partner(s)"), then the
+    words it is made of, weighed (``header_words.csv``; a misspelt word counts by its
+    nearest known word).
+    """
     t = _norm(text)
     if not t:
         return "unknown"
+    role = _pattern_role(t)
+    if role != "unknown":
+        return role
+    parts = [p for p in (_norm(x) for x in _COMPOUND.split(t)) if p]
+    if len(parts) > 1:
+        roles = [_pattern_role(p) for p in parts]
+        if roles[0] != "unknown" and all(r == roles[0] for r in roles):
+            return roles[0]
+    return _word_role(re.sub(r"\s*\([^)]*\)\??$", "", t) or t)
+
+
+def _pattern_role(t: str) -> str:
     if _NAMED_LEAD.match(t):
         return "lead"
+    pounds = "£" in t
     t = re.sub(r"\s*\((?:[^)]*)\)$", "", t) or t  # "Amount (£)" -> "Amount", "Status (RAG)" kept below
     for role, rx in _COMPILED:
         if rx.match(t):
@@ -84,13 +84,49 @@ def header_role(text: str | None) -> str:
             if rx.match(bare):
                 return role
     low = t.lower()
-    if "£" in low:
+    if pounds:
         return "funding"
     if "rag" in low.split() or "status" in low:
         return "status"
     if low.startswith(("kpi", "success measure", "measure")):
         return "kpi"
     return "unknown"
+
+
+#: the joints of a compound header: "Lead agency/partner(s)", "Owner & timescale"
+_COMPOUND = re.compile(r"\s*(?:/|&|\+|,|\band\b|\bor\b|\(|\))\s*", re.I)
+_STOP = frozenset(["of", "the", "to", "by", "and", "or", "a", "an", "for", "in", "is", "we", "our", "if", "on", "at"])
+#: the weight a header's words must reach, and lead the next role by, to name a role
+_WORD_FLOOR = 3
+
+
+def _word_role(t: str) -> str:
+    """The role a header's words point at ("Delivery led by" -> lead), or ``unknown``."""
+    words = re.findall(r"[a-z]+", t.lower())
+    # a header is a short label; a cut sentence ("concerns, then build ...") is not one
+    if not words or len(words) > 5 or re.search(r"[,.;:]\s|[.;]$|\d", t) or t[:1].islower():
+        return "unknown"
+    content = [w for w in words if w not in _STOP]
+    score: dict[str, int] = {}
+    hits = 0
+    for w in content:
+        hit = _WORDS.get(w)
+        if hit is None and len(w) >= 6:
+            near = process.extractOne(w, _WORDS.keys(), scorer=fuzz.ratio, score_cutoff=88)
+            hit = _WORDS[near[0]] if near else None
+        if hit is not None:
+            hits += 1
+            score[hit[0]] = score.get(hit[0], 0) + hit[1]
+    # a label is mostly words of meaning ("Delivery led by"); a data cell only has one in it
+    if hits * 2 < len(content):
+        return "unknown"
+    ranked = sorted(score.items(), key=lambda kv: -kv[1])
+    if not ranked or ranked[0][1] < _WORD_FLOOR:
+        return "unknown"
+    # words of two meanings ("Target date Progress") are two headers run together
+    if len(ranked) > 1 and ranked[1][1] >= 2:
+        return "unknown"
+    return ranked[0][0]
 
 
 #: a financial year or year before or after a header word ("Outturn 2023/24", "2024 Target")
@@ -138,8 +174,11 @@ class ColumnMap:
         return [{"header": h, "role": r} for h, r in zip(self.headers, self.roles, strict=False)]
 
 
-def map_header(cells: list[str | None]) -> ColumnMap | None:
-    """The column map of a header row, or None when the row does not read as a header."""
+def map_header(cells: list[str | None], body: list[list[str | None]] | None = None) -> ColumnMap | None:
+    """The column map of a header row, or None when the row does not read as a header.
+
+    ``body``, the rows below it, lets a column's content settle what its header leaves open.
+    """
     headers = [_norm(c) for c in cells]
     roles = [header_role(c) for c in headers]
     known = [r for r in roles if r != "unknown"]
@@ -173,18 +212,70 @@ def map_header(cells: list[str | None]) -> ColumnMap | None:
     pri = cmap.indices("priority")
     for i in pri[1:]:
         cmap.roles[i] = "objective" if not cmap.has("objective") else "kpi"
-    # beside a money column, "Organisation" / "Provider" is who received the sum
+    # beside a money column, "Organisation" / "Provider" / "Area" is who received the sum
     if cmap.has("funding") and not cmap.has("recipient"):
-        cmap.roles = ["recipient" if r == "unknown" and re.fullmatch(
-            r"(?:organisations?|providers?|bod(?:y|ies)|groups?|charit(?:y|ies))", h, re.I)
-            else r for r, h in zip(cmap.roles, headers, strict=False)]
+        cmap.roles = ["recipient" if r in ("unknown", "priority") and _names_recipient(h)
+                      else r for r, h in zip(cmap.roles, headers, strict=False)]
     # "Year" / "Period" in a plan (no money column) says when: the timescale
     if not cmap.has("funding") and not cmap.has("timescale"):
         cmap.roles = ["timescale" if r == "period" else r for r in cmap.roles]
     # "Description" alone in a plan is the activity
     if not cmap.has("activity") and not cmap.has("funding") and cmap.has("description"):
         cmap.roles = ["activity" if r == "description" else r for r in cmap.roles]
+    _roles_in_context(cmap, body or [])
     return cmap
+
+
+def _names_recipient(header: str) -> bool:
+    """"Organisation", "Provider", "Organisation/Geographical Area", "Local authority"."""
+    parts = [p for p in (_norm(x) for x in _COMPOUND.split(header)) if p] or [header]
+    return any(_RECIPIENT_WORD.fullmatch(p) for p in parts)
+
+
+_RECIPIENT_WORD = re.compile(
+    r"(?:organisations?|providers?|bod(?:y|ies)|groups?|charit(?:y|ies)|(?:geographical )?areas?|"
+    r"local authorit(?:y|ies)|councils?|partnerships?|csps?|districts?|boroughs?)", re.I)
+#: a cell that is a reference code, not a measure ("PI 12", "NI 30", "KPI3a, KPI4")
+_CODE = re.compile(r"^(?:[A-Z]{1,5}\s?\d{1,3}[a-z]?(?:\.\d+)?)(?:\s*[,;/&]\s*[A-Z]{0,5}\s?\d{1,3}[a-z]?)*$")
+
+
+def _column(body: list[list[str | None]], i: int) -> list[str]:
+    return [_norm(r[i]) for r in body if i < len(r) and _norm(r[i])]
+
+
+def _roles_in_context(cmap: ColumnMap, body: list[list[str | None]]) -> None:
+    """Roles decided by the table's other headers and by what the column holds.
+
+    - a measure column holding only reference codes ("PI 12") numbers the rows;
+    - an "Outcome" column right of the actions is what they achieve: a measure;
+    - two lead columns either side of the actions: the one beside the actions leads each
+      action, the other (beside the priority) leads the priority;
+    - a plan with leads, dates or measures but no action column: the column of the
+      longest texts among those with no meaning is the action.
+    """
+    roles = cmap.roles
+    for i in cmap.indices("kpi"):
+        cells = _column(body, i)
+        if cells and all(_CODE.match(c) for c in cells):
+            roles[i] = "number"
+    act = cmap.index("activity")
+    if act is not None:
+        for i, h in enumerate(cmap.headers):
+            if i > act and roles[i] in ("priority", "objective") and re.match(r"outcomes?\b", h, re.I):
+                roles[i] = "kpi"
+        leads = cmap.indices("lead")
+        if len(leads) > 1 and any(i < act for i in leads) and any(i > act for i in leads):
+            for i in leads:
+                if i < act:
+                    roles[i] = "unknown"
+                    cmap.extra[cmap.headers[i]] = "leads the priority, not each action"
+    if act is None and not cmap.has("funding") and body \
+            and {"lead", "timescale", "kpi", "status"} & set(roles):
+        free = [i for i, r in enumerate(roles) if r in ("unknown", "objective", "description")]
+        lengths = {i: sum(len(c) for c in _column(body, i)) / max(1, len(body)) for i in free}
+        best = max(lengths, key=lambda i: lengths[i], default=None)
+        if best is not None and lengths[best] >= 25:
+            roles[best] = "activity"
 
 
 #: a money column header ("Amount", "Cost (£)", "£")

@@ -16,7 +16,19 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extractors import actionplan, agenda, blocks, funding_text, metadata, narrative, nlp, privacy
+from extractors import (
+    action_lists,
+    actionplan,
+    agenda,
+    blocks,
+    bullets,
+    funding_text,
+    furniture,
+    metadata,
+    narrative,
+    nlp,
+    privacy,
+)
 from extractors.columns import header_role
 from extractors.pdf import PageView, PdfError, open_pdf
 from extractors.tables import PageTable, build_logical_tables, continued_tables, find_page_tables
@@ -42,6 +54,8 @@ class PageData:
     tables: list[PageTable] = field(default_factory=list)
     lines: list[blocks.Line] = field(default_factory=list)
     ok: bool = True
+    #: the running header/footer text removed from the page (metadata still reads it)
+    furniture: list[str] = field(default_factory=list)
 
     @property
     def number(self) -> int:
@@ -49,6 +63,7 @@ class PageData:
 
 
 def _read_page(view: PageView, failures: list[PageFailure]) -> PageData:
+    """A page's text and words (its tables and lines come once the furniture is known)."""
     data = PageData(view)
     try:
         data.text = view.text
@@ -56,13 +71,28 @@ def _read_page(view: PageView, failures: list[PageFailure]) -> PageData:
     except Exception as exc:  # a broken content stream must not lose the other pages
         failures.append(PageFailure(page=view.number, reason=_one_line(exc)))
         data.ok = False
-        return data
-    try:
-        data.tables = find_page_tables(view)
-    except Exception:  # tables are optional; the text is still usable
-        data.tables = []
-    data.lines = blocks.page_lines(_without_page_furniture(data.words, view.height), view.number)
     return data
+
+
+def _read_layout(pages: list[PageData]) -> None:
+    """Drop the running headers and footers, then read each page's tables and lines."""
+    keys = furniture.furniture_keys([(p.words, p.view.height) for p in pages if p.ok])
+    for data in pages:
+        if not data.ok:
+            continue
+        view = data.view
+        body = furniture.without_furniture(data.words, view.height, keys)
+        kept = {id(w) for w in body}
+        data.furniture = [" ".join(str(w["text"]) for w in data.words if id(w) not in kept)] \
+            if len(body) < len(data.words) else []
+        data.words = view.words = body  # the table readers see the same words
+        try:
+            data.tables = find_page_tables(view)
+        except Exception:  # tables are optional; the text is still usable
+            data.tables = []
+        data.words = bullets.with_drawn_bullets(body, view.plumber)
+        data.lines = blocks.page_lines(_without_page_furniture(data.words, view.height),
+                                       view.number)
 
 
 _FOLIO = re.compile(r"^(?:page\s*)?\d{1,4}(?:\s*(?:of|/)\s*\d{1,4})?$", re.IGNORECASE)
@@ -222,9 +252,9 @@ _READS: dict[str, set[str]] = {
     "minutes": {"funding"},
     "slides": {"funding"},
     "consultation": {"funding"},
-    "appendix": {"priorities", "outputs", "funding", "tables", "blocks"},
+    "appendix": {"priorities", "outputs", "funding", "tables", "blocks", "lists"},
 }
-_ALL = {"priorities", "outputs", "funding", "tables", "blocks"}
+_ALL = {"priorities", "outputs", "funding", "tables", "blocks", "lists"}
 
 
 def blank_pages(pages: list[PageData]) -> set[int]:
@@ -277,6 +307,11 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
         found.text_funding += funding_text.find_funding(sentences_of(cell_text))
         found.kpis += narrative.find_outputs(
             sentences_of((f.description, f.page) for f in records.funding))
+    if "lists" in reads:
+        listed = action_lists.find_list_activities(lines)
+        found.activities += [a for a in listed.activities
+                             if not _same_activity(a, found.activities)]
+        found.priorities += listed.priorities
     if "priorities" in reads:
         found.priorities += narrative.find_priorities(lines)
     prose = lines
@@ -408,6 +443,7 @@ def extract(
     failures: list[PageFailure] = []
     with open_pdf(src, max_pages=max_pages) as views:
         pages = [_read_page(v, failures) for v in views]
+        _read_layout(pages)
         if not any(p.text.strip() for p in pages):
             if failures and len(failures) == len(pages):
                 raise PdfError(f"no page could be read ({failures[0].reason})")
@@ -480,6 +516,7 @@ def _header_footer_lines(pages: list[PageData]) -> list[str]:
     out = []
     for p in pages[:6]:
         h = p.view.height
+        out += p.furniture
         out += [ln.text for ln in p.lines if ln.top < 0.08 * h or ln.bottom > 0.93 * h]
     return out
 

@@ -59,6 +59,11 @@ _WHEN = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
     r"\s+\d{4}\b"
 )
+#: words that make the sum after them a cap or a band, not money given
+_CAP = re.compile(r"\b(?:up to(?: a (?:maximum|max\.?|limit) of)?|(?:a )?maximum(?: of)?|max\.?|"
+                  r"not (?:to )?exceed(?:ing)?|no more than|capped at|limited to|a limit of|"
+                  r"ceiling of|(?:awards?|grants?|bids?) (?:of )?(?:over|under|below|above|between))"
+                  r"\s*(?:of\s+)?$", re.I)
 _TRAILING_NOISE = re.compile(r"(?:\s+(?:of|for|and|&|the))+$")
 
 # the syntactic slots an ORG entity fills: text right before it ("... funded by [the] X")
@@ -132,8 +137,8 @@ def funding_from_sentence(sentence: str, page: int) -> list[FundingRecord]:
             continue
         if not _FUNDING_WORDS.search(clause):
             continue
-        if amount <= 0:
-            continue
+        if amount <= 0 or _CAP.search(text[max(0, start - 40):start]):
+            continue  # "grants of up to £500": a limit on awards, not a sum awarded
         c0 = text.find(clause)
         c1 = c0 + len(clause)
         # the sum's own stretch: up to the sums either side ("£74k to X, of which £38k to Y")

@@ -409,11 +409,38 @@ _STATUS_DATE = re.compile(r"\b(?:position|status|progress|data|figures|update[ds
                           r"(?:at|as at|as of|to)\b|\b(?:as at|last updated|updated on)\b", re.I)
 
 
+#: a line that only names the publisher ("MILTON KEYNES COUNCIL", "Lichfield District Council"):
+#: a letterhead above the title, never the title
+_PUBLISHER_LINE = re.compile(
+    r"^(?:the\s+)?(?:[A-Z][\w'’&-]*\s+){0,5}(?:council|borough|district|county|authority|"
+    r"constabulary|police|commissioner)(?:\s+council)?$", re.I)
+#: what a committee report has and a plan with a cover line does not
+_REPORT_PARTS = [re.compile(p, re.I) for p in (
+    r"\brecommendations?\b", r"\bpurpose of (?:the|this) (?:report|paper)\b", r"\bexecutive summary\b",
+    r"\breport author\b|\blead officer\b|\bauthor:", r"\bwards? affected\b", r"\bdecision[- ]maker\b",
+    r"\bbackground papers\b", r"\b(?:financial|legal|equalit\w+|risk) implications\b",
+    r"\bintroduction and background\b|\bbackground\b\s*$", r"\bthe committee is (?:asked|recommended)\b")]
+
+
+def report_parts(text: str) -> int:
+    """How many of a committee report's standard parts the text has."""
+    return sum(1 for rx in _REPORT_PARTS if rx.search(text))
+
+
 def classify(title: str | None, first_text: str, all_text: str, pages: int,
              has_cover: bool, n_sections: int) -> str:
-    """The document type from its own words and structure."""
+    """The document type from its own words and structure.
+
+    A committee named on a cover makes a scrutiny report only when the paper reads as a
+    report (recommendations, purpose, author, implications): a plan presented to a committee
+    is still the plan.
+    """
     t = (title or "").lower()
     head = " ".join(first_text.split()).lower()
+    plan_title = re.search(r"\b(?:action|delivery)\s+plan\b|" + _TRACKER, t + " " + head[:300])
+    if has_cover and plan_title and report_parts(all_text) < 2:
+        has_cover = False
+        t = t if re.search(r"\b(?:action|delivery)\s+plan\b", t) else head[:300]
     if n_sections >= 3 and re.search(r"\bagenda\b", head):
         return "agenda_pack"
     if re.search(r"^\s*minutes of (?:the )?meeting", head) or (
@@ -517,7 +544,8 @@ def extract_meta(
     if not title:
         candidates = [b for b in view.big_lines
                       if not _HEADING_COMMITTEE.search(b.strip())
-                      and not (parse_date(b) and len(b.split()) <= 5) and len(b.split()) >= 2]
+                      and not (parse_date(b) and len(b.split()) <= 5) and len(b.split()) >= 2
+                      and not _PUBLISHER_LINE.match(b.strip())]
         if candidates:
             title = candidates[0]
     if not title:

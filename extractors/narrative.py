@@ -38,6 +38,11 @@ _ANNOUNCE_AFTER = re.compile(
     r"\bpriorit(?:y|ies)\b[^.]{0,80}(?:\bwere\b|\bare\b|\binclude\b|\bas follows\b)[^.]{0,40}:?\s*$",
     re.IGNORECASE,
 )
+#: a heading that is only the word priorities ("Priorities", "Our priorities for 2024/25")
+_PRIORITY_TITLE = re.compile(
+    r"^\s*(?:(?:our|the|key|strategic|main|csp|partnership|community safety|current|agreed)\s+){0,2}"
+    r"priorities(?:\s+(?:for|in)\s+(?:the\s+)?(?:(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?|year|coming year))?\s*:?\s*$",
+    re.I)
 _NUMBERED_PRIORITY = re.compile(r"^\s*(?:CSP\s+|Strategic\s+)?Priority\s+(?:\d{1,2}|[A-Z])\s*[.:]?\s*$",
                                 re.IGNORECASE)
 _ADOPT = re.compile(
@@ -249,7 +254,7 @@ def find_priorities(lines: Sequence[Line]) -> list[PriorityRecord]:
             others_until = i + 6
         elif i <= others_until:
             pass
-        elif _ANNOUNCE.search(joined) or (_ANNOUNCE_AFTER.search(joined)) or (
+        elif _PRIORITY_TITLE.match(joined) or _ANNOUNCE.search(joined) or (_ANNOUNCE_AFTER.search(joined)) or (
                 _ANNOUNCE.search(window) and nxt.rstrip().endswith(":")):
             start = i + 1 if window != joined and nxt.rstrip().endswith(":") else i
             items = list_after(lines, start)

@@ -24,6 +24,11 @@ from extractors.pdf import PageView
 X_TOL = 4.0
 #: roles whose merged (spanning) cells are carried down to the rows they cover
 CARRY_ROLES = ("priority", "objective")
+#: roles carried down only where a cell is truly merged over the rows below (pdfplumber
+#: gives None there, an empty drawn cell is ""): a "Type of funding" over four grants, a
+#: plan's only lead column over the actions it leads
+MERGED_CARRY_ROLES = ("description", "funder", "recipient", "date", "period", "lead",
+                      "timescale", "status")
 #: a lead / status / date cell this short never breaks over a page
 SHORT_CELL = 60
 
@@ -525,7 +530,7 @@ def continues_row(prev: Row, row: list[str | None], cmap: ColumnMap | None) -> b
 def _header_of(rows: list[list[str | None]]) -> tuple[int, ColumnMap | None]:
     """Index of the header row (a title row may sit above it) and its column map."""
     for i, r in enumerate(rows[:3]):
-        cmap = map_header(r)
+        cmap = map_header(r, rows[i + 1:i + 13])
         if cmap is not None:
             return i, cmap
     return -1, None
@@ -540,7 +545,11 @@ def _carry_down(table: LogicalTable) -> None:
     """
     if table.cmap is None:
         return
-    cols = [i for i, r in enumerate(table.cmap.roles) if r in CARRY_ROLES]
+    roles = table.cmap.roles
+    cols = [i for i, r in enumerate(roles) if r in CARRY_ROLES]
+    merged_only = [i for i, r in enumerate(roles) if r in MERGED_CARRY_ROLES]
+    if roles.count("lead") != 1:
+        merged_only = [i for i in merged_only if roles[i] != "lead"]
     pri = table.cmap.index("priority")
     last: dict[int, str | None] = {}
     for row in table.rows:
@@ -555,6 +564,11 @@ def _carry_down(table: LogicalTable) -> None:
                 if i in last:
                     row.cells[i] = last[i]
             else:
+                last[i] = row.cells[i]
+        for i in merged_only:
+            if row.cells[i] is None and i in last:
+                row.cells[i] = last[i]
+            elif row.cells[i] is not None:
                 last[i] = row.cells[i]
 
 
