@@ -150,7 +150,7 @@ class Registry:
         for abbr in org.abbreviations:
             if org.id not in self.abbreviations[abbr.upper()]:
                 self.abbreviations[abbr.upper()].append(org.id)
-        if org.kind in COUNCIL_KINDS and org.place:
+        if org.kind in COUNCIL_KINDS and org.place and org.gss_code:  # councils, not their services
             self.places[normalise(org.place)].append(org.id)
 
     # ------------------------------------------------------------------ loading

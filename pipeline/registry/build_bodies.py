@@ -73,7 +73,7 @@ class Places:
         return out
 
 
-def _initials_alias(area: str, noun: str) -> str | None:
+def initials_alias(area: str, noun: str) -> str | None:
     """'Thames Valley' + 'Probation' -> 'TV Probation' (papers shorten two-word areas so)."""
     words = [w for w in area.replace("-", " ").split() if w.lower() not in {"and", "of", "the"}]
     if len(words) < 2:
@@ -102,7 +102,7 @@ def add_probation(builder, org_cls, places: Places, pfa_areas, read_csv, src: Pa
                 org.add_alias(f"{area} CRC")
             else:
                 org.add_alias(f"{area} Probation")
-                short = _initials_alias(area, "Probation")
+                short = initials_alias(area, "Probation")
                 if short:
                     org.add_alias(short)
             builder.add(org)

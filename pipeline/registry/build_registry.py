@@ -208,6 +208,9 @@ class Builder:
         self.key_owner: dict[str, str] = {}
 
     def add(self, org: Org) -> Org:
+        if org.source.startswith("rule:"):
+            # a body named by rule gives way to a listed body that already has the name
+            org.aliases = [a for a in org.aliases if normalise(a) not in self.key_owner]
         keys = [normalise(org.name), *(normalise(a) for a in org.aliases)]
         owner = self.key_owner.get(keys[0]) or (org.id if org.id in self.orgs else None)
         if owner is not None:
@@ -404,6 +407,9 @@ def add_police(builder: Builder, geo: Geography, src: Path) -> dict[str, str]:
             force_by_pfa[pfa] = org.id
         for suffix in ("Police", "Constabulary", "Police Force"):
             org.add_alias(f"{place} {suffix}")
+        short = build_bodies.initials_alias(place, "Police")
+        if short:
+            org.add_alias(short)  # "TV Police"
         abbr = initialism(org.name)
         if len(abbr) >= 3:
             org.add_abbreviation(abbr)
@@ -538,6 +544,7 @@ def curated_org(row: dict[str, str], geo: Geography) -> Org:
         place=row.get("place", ""),
         source="curated",
         areas=_expand_area_tokens(split(row.get("areas")), geo),
+        successor=row.get("successor") or "",
     )
     for alias in split(row.get("aliases")):
         org.add_alias(alias)
