@@ -1165,6 +1165,18 @@ def build_context(
     expansions = find_expansions(extraction.page_texts)
     date = extraction.meta.meeting_date
     bare = MatchContext(expansions=expansions, date=date)
+    if _commissioners_paper(extraction):
+        # a police and crime commissioner's paper: the councils and partnerships it names are its
+        # grantees, not its publisher, so neither is guessed; its area is the commissioner's
+        ctx = MatchContext(expansions=expansions, date=date)
+        for org_id, _text, _page in m.find_mentions(extraction.page_texts[:2], bare):
+            org = registry.get(org_id)
+            if org is not None and org.kind == "pcc" and org.areas:
+                ctx.area_gss = set(org.areas)
+                force = m._by_kind({"police"}, ctx)
+                ctx.force = force.id if force else None
+                break
+        return ctx, None, None
     authority = _match_authority(m, extraction.meta.authority_text, bare)
     ctx = MatchContext(expansions=expansions, date=date)
     if authority is not None:
@@ -1199,6 +1211,18 @@ def build_context(
         if force is not None:
             ctx.area_gss |= {a for a in force.areas if a.startswith(("E23", "W15"))}
     return ctx, authority, partnership
+
+
+_COMMISSIONER = re.compile(r"\b(?:Police,? (?:Fire )?and Crime )?Commissioner\b")
+
+
+def _commissioners_paper(extraction: Extraction) -> bool:
+    """No council says it published the paper, and its opening names a commissioner as author."""
+    meta = extraction.meta
+    if meta.authority_basis not in (None, "mentions"):
+        return False
+    opening = " ".join([meta.title or "", *(extraction.page_texts[:1])])[:2000]
+    return bool(_COMMISSIONER.search(opening)) and "Community Safety Partnership" not in (meta.title or "")
 
 
 def _match_authority(m: Matcher, text: str | None, ctx: MatchContext) -> Organisation | None:

@@ -225,3 +225,23 @@ def test_resolve_people_from_leads_names_and_local_councils() -> None:
     # in a Lead column "police" names the lead body, even written in lower case
     assert "cambridgeshire-constabulary" in mentioned
     assert "littleport-parish-council" in {o.id for o in res.organisations}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "answer"),
+    [
+        ("TV Probation", "2011-06-01", "Thames Valley Probation Trust"),
+        ("Probation", "2024-06-01", "Probation Service"),
+        ("Probation", "2016-06-01", "National Probation Service"),
+    ],
+)
+def test_orgs_match_command_uses_the_date(text: str, date: str, answer: str) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli_orgs import orgs_app
+
+    result = CliRunner().invoke(
+        orgs_app, ["match", text, "--authority", "Milton Keynes Council", "--date", date]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"-> {answer} (" in result.output
