@@ -16,21 +16,22 @@ orgs_app = typer.Typer(help="See and curate how organisation names are matched t
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 
 
-def _context(authority: str | None):  # -> MatchContext
-    """The matching context a paper published by ``authority`` (a council's name) gives."""
+def _context(authority: str | None, date: str | None = None):  # -> MatchContext
+    """The matching context a paper published by ``authority`` (a council's name) on ``date`` gives."""
     from models import DocumentMeta, Extraction
     from pipeline.match import build_context
 
-    return build_context(Extraction(pages=0, meta=DocumentMeta(authority_text=authority)))[0]
+    meta = DocumentMeta(authority_text=authority, meeting_date=date)
+    return build_context(Extraction(pages=0, meta=meta))[0]
 
 
-def match_line(text: str, authority: str | None, cache: dict) -> dict:
+def match_line(text: str, authority: str | None, cache: dict, date: str | None = None) -> dict:
     """One bulk-matching answer: {"text", "organisation_id", "name", "score"}."""
     from pipeline.match import match_org
 
-    if authority not in cache:
-        cache[authority] = _context(authority)
-    found = match_org(text, cache[authority])
+    if (authority, date) not in cache:
+        cache[(authority, date)] = _context(authority, date)
+    found = match_org(text, cache[(authority, date)])
     return {"text": text, "organisation_id": found.organisation_id if found else None,
             "name": found.name if found else None, "score": round(found.score, 1) if found else None}
 
@@ -39,8 +40,10 @@ def match_line(text: str, authority: str | None, cache: dict) -> dict:
 def match_cmd(
     text: Annotated[str | None, typer.Argument(help="A name as a paper writes it, e.g. 'XCC'.")] = None,
     authority: Annotated[str | None, typer.Option(help="The publishing council's name (context).")] = None,
+    date: Annotated[str | None, typer.Option(
+        help="The paper's date, YYYY-MM-DD: chooses among bodies of other periods.")] = None,
     jsonl: Annotated[Path | None, typer.Option(
-        "--jsonl", help='File (or - for stdin) of lines {"text": ..., "authority": ...}.')] = None,
+        "--jsonl", help='File (or - for stdin) of lines {"text": ..., "authority": ..., "date": ...}.')] = None,
 ) -> None:
     """Show how one string would match; with --jsonl, match many and write JSON lines to stdout."""
     cache: dict = {}
@@ -54,12 +57,13 @@ def match_cmd(
             except json.JSONDecodeError as exc:
                 typer.echo(f"line {n}: not JSON ({exc.msg})", err=True)
                 raise typer.Exit(2) from exc
-            print(json.dumps(match_line(item["text"], item.get("authority"), cache)), flush=False)
+            answer = match_line(item["text"], item.get("authority"), cache, item.get("date") or date)
+            print(json.dumps(answer), flush=False)
         return
     if text is None:
         typer.echo("give TEXT or --jsonl FILE", err=True)
         raise typer.Exit(2)
-    answer = match_line(text, authority, cache)
+    answer = match_line(text, authority, cache, date)
     if answer["organisation_id"]:
         typer.echo(f"{text!r} -> {answer['name']} ({answer['organisation_id']}, score {answer['score']})")
     else:

@@ -162,7 +162,42 @@ for _role, _phrases in {
         "fire brigade",
         "frs",
         "fire and rescue authority",
+        "fire authority",
+        "fire and rescue",
     ],
+    "probation": [
+        "probation",
+        "probation service",
+        "probation services",
+        "local probation",
+        "probation team",
+    ],
+    "probation_trust": ["probation trust", "local probation trust"],
+    "upper_tier": [
+        "youth offending service",
+        "youth offending team",
+        "youth offending services",
+        "youth justice service",
+        "youth justice team",
+        "youth justice services",
+        "youth offending",
+        "yos",
+        "yot",
+        "yjs",
+    ],
+    "category:crc": ["crc", "community rehabilitation company"],
+    "category:health_and_wellbeing_board": ["health and wellbeing board", "hwb", "hwbb"],
+    "category:safeguarding_children_board": [
+        "lscb", "local safeguarding children board", "safeguarding children board",
+    ],
+    "category:safeguarding_children_partnership": ["safeguarding children partnership"],
+    "category:safeguarding_adults_board": ["safeguarding adults board", "sab"],
+    "category:drug_and_alcohol_action_team": ["daat", "drug and alcohol action team"],
+    "category:local_criminal_justice_board": [
+        "lcjb", "local criminal justice board", "criminal justice board",
+    ],
+    "category:police_and_crime_panel": ["police and crime panel"],
+    "category:police_authority": ["police authority"],
     "pcc": [
         "pcc",
         "opcc",
@@ -185,13 +220,17 @@ for _role, _phrases in {
         "partnership",
         "csp board",
         "csps",
+        "cdrp",
+        "crime and disorder reduction partnership",
     ],
 }.items():
     for _phrase in _phrases:
         _ROLES[normalise(_phrase)] = _role
 
 #: roles also counted when scanning running text (others are too vague there)
-_SCAN_ROLES = frozenset({"police", "fire", "pcc", "trading_standards", "county", "district"})
+_SCAN_ROLES = frozenset(
+    {"police", "fire", "pcc", "trading_standards", "county", "district", "probation", "upper_tier"}
+)
 #: roles whose word alone names a body, so "<role> <team words>" is a team of it ("Police Rural
 #: Crime Action Team"); "County Lines Strategic Group" is not the county council's
 _BODY_ROLES = frozenset({"police", "fire", "pcc", "trading_standards"})
@@ -365,7 +404,11 @@ class Matcher:
 
     def _pick(self, ids: Iterable[str], ctx: MatchContext, key: str) -> Organisation | None:
         orgs = [o for o in (self.registry.get(i) for i in dict.fromkeys(ids)) if o is not None]
-        orgs = [o for o in orgs if self._alias_allowed(o, key, ctx) and _existed(o, ctx.date)]
+        orgs = [
+            o
+            for o in orgs
+            if self._alias_allowed(o, key, ctx) and _existed(o, ctx.date) and _rule_alive(o, ctx.date)
+        ]
         if len(orgs) == 1:
             return self.body(orgs[0])
         if not orgs:
@@ -442,7 +485,44 @@ class Matcher:
             return self._by_kind({"pcc"}, ctx)
         if role == "partnership":
             return reg.get(ctx.partnership_id) if ctx.partnership_id else None
+        if role == "upper_tier":
+            # a council service written bare: the council that delivers it for the paper's area
+            if authority and authority.kind in {"county_council", "unitary_council"}:
+                return authority
+            if authority and authority.parent:
+                return reg.get(authority.parent)
+            return self._by_kind({"county_council"}, ctx)
+        if role == "probation":
+            return self._probation(ctx)
+        if role == "probation_trust":
+            return self._of_category("probation_trust", ctx) if ctx.date else None
+        if role.startswith("category:"):
+            return self._of_category(role.removeprefix("category:"), ctx)
         return None
+
+    def _probation(self, ctx: MatchContext) -> Organisation | None:
+        """"Probation" at the paper's date: the area's trust, then the NPS, then the Probation Service."""
+        reg = self.registry
+        date = ctx.date
+        if not date or date >= PROBATION_SERVICE_FROM:
+            return reg.get("probation-service")
+        if date >= NPS_FROM:
+            return reg.get("national-probation-service")
+        return self._of_category("probation_trust", ctx)
+
+    def _of_category(self, category: str, ctx: MatchContext) -> Organisation | None:
+        """The one body of this category serving the paper's council (or area) at its date."""
+        found = [
+            o
+            for o in self.registry.organisations.values()
+            if o.category == category and _alive(o, ctx.date)
+        ]
+        if ctx.authority_gss:
+            own = [o for o in found if ctx.authority_gss in o.areas]
+            if own:
+                return own[0] if len(own) == 1 else None
+        fits = [o for o in found if ctx.area_gss and o.areas & ctx.area_gss]
+        return fits[0] if len(fits) == 1 else None
 
     # ------------------------------------------------------------------ matching
 
@@ -467,7 +547,7 @@ class Matcher:
         """A council's own team or service (a curated council-kind row with a parent) is the council."""
         if (
             org is not None
-            and org.source == "curated"
+            and (org.source == "curated" or org.generated)
             and org.kind in COUNCIL_KINDS
             and org.parent
             and not org.gss_code
@@ -509,11 +589,16 @@ class Matcher:
         dashed = re.split(r"\s+[-–]\s+", raw)
         if len(dashed) == 2 and all(dashed):
             return self._match(dashed[1], ctx)
+        dotted = re.fullmatch(r"(?:[A-Za-z]\.\s?){2,}", raw + ("." if not raw.endswith(".") else ""))
+        if dotted and len(raw) <= 16:
+            raw = re.sub(r"[.\s]", "", raw).upper()  # "M.K.C." is MKC
         if looks_like_abbreviation(raw):
             return self.match_abbreviation(raw, ctx)
         key = normalise(raw)
         if not key:
             return None
+        if key not in self.registry.names and _generic_plural(key):
+            return None  # "Police and Crime Commissioners": every one of them, not one body
         if key.endswith(" responsible authorities"):
             # "ACSP Responsible Authorities": every statutory partner of a named partnership
             owner = self._match(" ".join(raw.split()[:-2]), ctx)
@@ -526,6 +611,9 @@ class Matcher:
         if ids:
             org = self._pick(ids, ctx, key)
             return self._result(org, 100.0, "exact") if org else None
+        council = self.council_by_place(key, ctx)
+        if council is not None:
+            return self._result(council, 92.0, "place")
         found = self._match_parts(raw, key, ctx)
         if found is not None:
             return found
@@ -550,6 +638,8 @@ class Matcher:
 
     def _match_parts(self, raw: str, key: str, ctx: MatchContext) -> Match | None:
         """'XCC VAWG team', 'Anytown Council Housing team', 'Anyshire Police'."""
+        if key.startswith("nhs "):
+            return None  # "NHS Lothian" is a body of its own (here, outside England and Wales)
         words = raw.split()
         if (
             len(words) > 1
@@ -594,6 +684,26 @@ class Matcher:
                     if any(c is not None and self.compatible(c, ctx) for c in councils):
                         return self._result(self.resolve_role(role, ctx), 88.0, "context")
         return None
+
+    def council_by_place(self, key: str, ctx: MatchContext, bare: bool = False) -> Organisation | None:
+        """"Maidstone Council", "Cheshire East LA", "Lichfield District" (or, with ``bare``, the
+        place alone, as a funder cell writes it): the one council of that place at the paper's date."""
+        place = key
+        if not bare:
+            for suffix in _COUNCIL_FORMS:
+                if key.endswith(" " + suffix):
+                    place = key[: -len(suffix) - 1]
+                    break
+            else:
+                return None
+        councils = [
+            o
+            for o in (self.registry.get(i) for i in self.registry.places.get(place, []))
+            if o is not None and _existed(o, ctx.date) and _alive(o, ctx.date)
+        ]
+        if len(councils) > 1:
+            councils = [o for o in councils if o.current] or councils
+        return councils[0] if len(councils) == 1 else None
 
     def match_abbreviation(self, abbr: str, ctx: MatchContext) -> Match | None:
         abbr = abbr.strip().strip(".")
@@ -675,11 +785,17 @@ class Matcher:
                 if s >= score - 1
                 and self.choice_ids[indices[p]] != org.id
                 and _words_explained(key, self.choices[indices[p]])
+                and not self._outlived(self.choice_ids[indices[p]], org, ctx)
             ]
             if rivals:
                 return None
             return Match(org.id, org.name, float(score), "fuzzy")
         return None
+
+    def _outlived(self, rival_id: str, org: Organisation, ctx: MatchContext) -> bool:
+        """A rival no longer (or not yet) in being at the paper's date, against one that is."""
+        rival = self.registry.get(rival_id)
+        return rival is not None and _alive(org, ctx.date) and not _alive(rival, ctx.date)
 
     def best_guess(self, text: str) -> tuple[str | None, float | None]:
         """Nearest registry name regardless of threshold (for the candidates table)."""
@@ -700,7 +816,7 @@ class Matcher:
             found: tuple[str, ...] = (token,)
         else:
             hits = process.extract(
-                token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=20
+                token, self.vocabulary, scorer=fuzz.ratio, score_cutoff=75, limit=60
             )
             found = tuple({token, *(hit[0] for hit in hits)} & self.token_index.keys())
         self._near_cache[token] = found
@@ -725,7 +841,9 @@ class Matcher:
                     continue  # one everyday-looking word ("met", "Tate"): too loose for running text
                 patterns[key] = ids
             for key, role in _ROLES.items():
-                if role in _SCAN_ROLES and (" " in key or key in {"police", "constabulary"}):
+                if role in _SCAN_ROLES and (
+                    " " in key or key in {"police", "constabulary", "probation"}
+                ):
                     patterns.setdefault(key, [f"role:{role}"])
             self._scan_patterns = patterns
             first: dict[str, set[int]] = {}
@@ -868,6 +986,40 @@ def _written_as_name(written: str, org: Organisation) -> bool:
 def _names_event(after: list[str]) -> bool:
     """The name is followed by a capitalised event word: "White Ribbon Campaign"."""
     return bool(after) and after[0][:1].isupper() and after[0].lower() in _EVENT_WORDS
+
+
+#: the dates the probation service changed shape (Offender Rehabilitation Act 2014; unification 2021)
+NPS_FROM = "2014-06-01"
+PROBATION_SERVICE_FROM = "2021-06-26"
+
+#: how papers write a council after its place ("Maidstone Council", "Cheshire East LA")
+_COUNCIL_FORMS = ("council", "la", "local authority", "borough", "district", "borough council",
+                  "district council")
+
+
+def _alive(org: Organisation, date: str | None) -> bool:
+    """In being at ``date`` (with no date: current)."""
+    if not date:
+        return org.current
+    return _existed(org, date) and not (org.end_date and org.end_date < date[: len(org.end_date)])
+
+
+def _rule_alive(org: Organisation, date: str | None) -> bool:
+    """A body named by rule for every area matches only while it existed: a 2022 "Cheshire Youth
+    Justice Services" is not the youth offending service of the county council abolished in 2009."""
+    return not org.generated or not org.end_date or not date or org.end_date >= date[:10]
+
+
+_PLURAL_NOUNS = re.compile(r"(?:commissioners|councils|forces|services|trusts|boards|authorities|"
+                           r"teams|companies|panels|ccgs|pcts|crcs)$")
+
+
+def _generic_plural(key: str) -> bool:
+    """A role written in the plural ("Police and Crime Commissioners", "Probation Trusts")."""
+    if not _PLURAL_NOUNS.search(key):
+        return False
+    singular = re.sub(r"ies$", "y", key) if key.endswith("ies") else key[:-1]
+    return _ROLES.get(singular) is not None and _ROLES.get(key) is None
 
 
 def _existed(org: Organisation, date: str | None) -> bool:
@@ -1013,6 +1165,18 @@ def build_context(
     expansions = find_expansions(extraction.page_texts)
     date = extraction.meta.meeting_date
     bare = MatchContext(expansions=expansions, date=date)
+    if _commissioners_paper(extraction):
+        # a police and crime commissioner's paper: the councils and partnerships it names are its
+        # grantees, not its publisher, so neither is guessed; its area is the commissioner's
+        ctx = MatchContext(expansions=expansions, date=date)
+        for org_id, _text, _page in m.find_mentions(extraction.page_texts[:2], bare):
+            org = registry.get(org_id)
+            if org is not None and org.kind == "pcc" and org.areas:
+                ctx.area_gss = set(org.areas)
+                force = m._by_kind({"police"}, ctx)
+                ctx.force = force.id if force else None
+                break
+        return ctx, None, None
     authority = _match_authority(m, extraction.meta.authority_text, bare)
     ctx = MatchContext(expansions=expansions, date=date)
     if authority is not None:
@@ -1047,6 +1211,18 @@ def build_context(
         if force is not None:
             ctx.area_gss |= {a for a in force.areas if a.startswith(("E23", "W15"))}
     return ctx, authority, partnership
+
+
+_COMMISSIONER = re.compile(r"\b(?:Police,? (?:Fire )?and Crime )?Commissioner\b")
+
+
+def _commissioners_paper(extraction: Extraction) -> bool:
+    """No council says it published the paper, and its opening names a commissioner as author."""
+    meta = extraction.meta
+    if meta.authority_basis not in (None, "mentions"):
+        return False
+    opening = " ".join([meta.title or "", *(extraction.page_texts[:1])])[:2000]
+    return bool(_COMMISSIONER.search(opening)) and "Community Safety Partnership" not in (meta.title or "")
 
 
 def _match_authority(m: Matcher, text: str | None, ctx: MatchContext) -> Organisation | None:

@@ -65,10 +65,11 @@ def labelled_answer(row: dict) -> str | None:
 
 
 def test_labelled_accuracy_and_false_matches() -> None:
+    """Accuracy, wrong matches (a body that is not the one named), misses and false matches."""
     rows = load_labels()
-    assert len(rows) >= 400
+    assert len(rows) >= 1000
     registry = Registry.load()
-    correct = 0
+    correct = wrong = missed = 0
     nulls = matched_nulls = 0
     for row in rows:
         assert (
@@ -79,12 +80,20 @@ def test_labelled_accuracy_and_false_matches() -> None:
         if row["expected"] is None:
             nulls += 1
             matched_nulls += got is not None
+        elif got is None:
+            missed += 1
+        elif got != row["expected"]:
+            wrong += 1
+    named = len(rows) - nulls
     accuracy = correct / len(rows)
     false_rate = matched_nulls / nulls
     print(
-        f"labelled accuracy {accuracy:.4f} on {len(rows)}; null cases matched {false_rate:.4f} of {nulls}"
+        f"labelled accuracy {accuracy:.4f} on {len(rows)}; wrong matches {wrong} "
+        f"({wrong / named:.4f}); missed {missed} ({missed / named:.4f}) of {named} named; "
+        f"null cases matched {false_rate:.4f} of {nulls}"
     )
     assert accuracy >= 0.97
+    assert wrong == 0
     assert false_rate <= 0.01
 
 
@@ -216,3 +225,23 @@ def test_resolve_people_from_leads_names_and_local_councils() -> None:
     # in a Lead column "police" names the lead body, even written in lower case
     assert "cambridgeshire-constabulary" in mentioned
     assert "littleport-parish-council" in {o.id for o in res.organisations}
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "answer"),
+    [
+        ("TV Probation", "2011-06-01", "Thames Valley Probation Trust"),
+        ("Probation", "2024-06-01", "Probation Service"),
+        ("Probation", "2016-06-01", "National Probation Service"),
+    ],
+)
+def test_orgs_match_command_uses_the_date(text: str, date: str, answer: str) -> None:
+    from typer.testing import CliRunner
+
+    from pipeline.cli_orgs import orgs_app
+
+    result = CliRunner().invoke(
+        orgs_app, ["match", text, "--authority", "Milton Keynes Council", "--date", date]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"-> {answer} (" in result.output

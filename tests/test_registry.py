@@ -50,7 +50,9 @@ def test_partnerships() -> None:
 def test_lookups_and_extra_aliases(tmp_path: Path) -> None:
     registry = Registry.load()
     assert [o.id for o in registry.by_name("Suffolk County Council")] == ["suffolk-county-council"]
-    assert "probation-service" in {o.id for o in registry.by_alias("National Probation Service")}
+    assert {o.id for o in registry.by_alias("National Probation Service")} == {
+        "national-probation-service"
+    }
     extra = tmp_path / "aliases.csv"
     extra.write_text("id,alias,abbreviation\nsuffolk-county-council,Endeavour House,SuffCC\n")
     custom = Registry.load(extra)
@@ -96,3 +98,41 @@ def test_bodies_the_corpus_names_are_listed() -> None:
         assert registry.by_name(name), name
     assert registry.by_alias("Lowestoft Rotary")[0].id == "rotary-club-of-lowestoft"
     assert registry.by_abbreviation("HSBC")[0].id == "hsbc-uk"
+
+
+def test_bodies_of_other_periods_and_every_area() -> None:
+    """Each category of issue 10, with dates, areas and successor links."""
+    registry = Registry.load()
+    cats = Counter(o.category for o in registry.organisations.values())
+    print({k: v for k, v in cats.items() if k})
+    assert cats["probation_trust"] >= 35 and cats["crc"] == 21
+    assert cats["primary_care_trust"] >= 150 and cats["police_authority"] >= 41
+    assert cats["prison"] + cats["young_offender_institution"] >= 110
+    for category in ("youth_offending_service", "health_and_wellbeing_board",
+                     "safeguarding_children_board", "safeguarding_adults_board",
+                     "drug_and_alcohol_action_team", "local_criminal_justice_board",
+                     "police_and_crime_panel", "county_community_safety_partnership",
+                     "clinical_commissioning_group"):
+        assert cats[category] >= 10, category
+    tvpt = registry.get("thames-valley-probation-trust")
+    assert tvpt.end_date == "2014-05-31" and "E06000042" in tvpt.areas  # Milton Keynes
+    crc = registry.get(tvpt.successor)
+    assert crc.category == "crc" and crc.successor == "probation-service"
+    assert registry.get("national-probation-service").successor == "probation-service"
+    authority = registry.get("thames-valley-police-authority")
+    assert authority.end_date == "2012-11-21"
+    assert authority.successor == "office-of-the-police-and-crime-commissioner-for-thames-valley"
+    pct = registry.get("milton-keynes-primary-care-trust")
+    assert pct.start_date == "2006-10-01" and pct.end_date == "2013-03-31"
+    assert registry.get("milton-keynes-youth-offending-service").parent == "milton-keynes-council"
+    dangling = [o.id for o in registry.organisations.values()
+                if o.successor and o.successor not in registry]
+    assert not dangling
+
+
+def test_partnership_brand_names() -> None:
+    """Every CSP is known by its CDRP name, "Safer <Area>" and the initials of those."""
+    registry = Registry.load()
+    assert [o.id for o in registry.by_alias("SaferMK")] == ["milton-keynes-csp"]
+    assert [o.id for o in registry.by_alias("Safer Maidstone Partnership")] == ["maidstone-csp"]
+    assert [o.id for o in registry.by_alias("Lichfield CDRP")] == ["lichfield-csp"]

@@ -56,6 +56,15 @@ class Organisation:
     end_date: str | None = None
     place: str | None = None
     source: str | None = None
+    #: finer than kind (probation_trust, crc, primary_care_trust, youth_offending_service, ...)
+    category: str | None = None
+    #: id of the body that replaced this one (probation trust -> CRC, police authority -> PCC)
+    successor: str | None = None
+
+    @property
+    def generated(self) -> bool:
+        """Named by a rule for every area (``source`` ``rule:...``), not listed by a register."""
+        return (self.source or "").startswith("rule:")
 
     @property
     def current(self) -> bool:
@@ -141,7 +150,7 @@ class Registry:
         for abbr in org.abbreviations:
             if org.id not in self.abbreviations[abbr.upper()]:
                 self.abbreviations[abbr.upper()].append(org.id)
-        if org.kind in COUNCIL_KINDS and org.place:
+        if org.kind in COUNCIL_KINDS and org.place and org.gss_code:  # councils, not their services
             self.places[normalise(org.place)].append(org.id)
 
     # ------------------------------------------------------------------ loading
@@ -248,6 +257,8 @@ def _org_from_row(row: dict[str, str]) -> Organisation:
         end_date=row.get("end_date") or None,
         place=row.get("place") or None,
         source=row.get("source") or None,
+        category=row.get("category") or None,
+        successor=row.get("successor") or None,
     )
 
 

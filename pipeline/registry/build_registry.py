@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+from pipeline.registry import build_bodies
 from pipeline.registry.text import initialism, normalise, slugify
 
 HERE = Path(__file__).resolve().parent
@@ -36,6 +37,8 @@ ORG_COLUMNS = [
     "end_date",
     "place",
     "source",
+    "category",
+    "successor",
 ]
 PARTNERSHIP_COLUMNS = [
     "id",
@@ -160,6 +163,10 @@ class Org:
     end_date: str = ""
     place: str = ""
     source: str = ""
+    #: finer than kind: probation_trust, crc, primary_care_trust, youth_offending_service, ...
+    category: str = ""
+    #: id of the body that replaced this one
+    successor: str = ""
 
     def add_alias(self, alias: str) -> None:
         alias = alias.strip()
@@ -188,6 +195,8 @@ class Org:
             "end_date": self.end_date,
             "place": self.place,
             "source": self.source,
+            "category": self.category,
+            "successor": self.successor,
         }
 
 
@@ -199,6 +208,9 @@ class Builder:
         self.key_owner: dict[str, str] = {}
 
     def add(self, org: Org) -> Org:
+        if org.source.startswith("rule:"):
+            # a body named by rule gives way to a listed body that already has the name
+            org.aliases = [a for a in org.aliases if normalise(a) not in self.key_owner]
         keys = [normalise(org.name), *(normalise(a) for a in org.aliases)]
         owner = self.key_owner.get(keys[0]) or (org.id if org.id in self.orgs else None)
         if owner is not None:
@@ -395,6 +407,9 @@ def add_police(builder: Builder, geo: Geography, src: Path) -> dict[str, str]:
             force_by_pfa[pfa] = org.id
         for suffix in ("Police", "Constabulary", "Police Force"):
             org.add_alias(f"{place} {suffix}")
+        short = build_bodies.initials_alias(place, "Police")
+        if short:
+            org.add_alias(short)  # "TV Police"
         abbr = initialism(org.name)
         if len(abbr) >= 3:
             org.add_abbreviation(abbr)
@@ -529,6 +544,7 @@ def curated_org(row: dict[str, str], geo: Geography) -> Org:
         place=row.get("place", ""),
         source="curated",
         areas=_expand_area_tokens(split(row.get("areas")), geo),
+        successor=row.get("successor") or "",
     )
     for alias in split(row.get("aliases")):
         org.add_alias(alias)
@@ -566,18 +582,38 @@ def _csp_area_name(name: str) -> str:
     return name
 
 
+def csp_brand_names(area: str) -> list[str]:
+    """The names CSPs give themselves: CDRP (before 2010), "Safer <Area> (Partnership)", "SaferMK"."""
+    names = [
+        f"{area} CDRP",
+        f"{area} Crime and Disorder Reduction Partnership",
+        f"Safer {area}",
+        f"Safer {area} Partnership",
+        f"{area} Safer Communities Partnership",
+        f"{area} Community Safety Partnership Board",
+        f"Safer {area} Community Safety Partnership",
+    ]
+    initials = initialism(area)
+    if len(initials) >= 2:
+        names += [f"Safer {initials}", f"Safer{initials}", f"Safer {initials} Partnership"]
+    else:
+        names.append(f"Safer{area.replace(' ', '')}")
+    return names
+
+
 def _partnership(
     pid: str, area: str, gss: str, areas: set[str], force: str, source: str
 ) -> dict[str, str]:
     name = f"{area} Community Safety Partnership"
-    aliases = [f"{area} CSP", f"{area} Community Safety Partnership"]
+    aliases = [f"{area} CSP", *csp_brand_names(area)]
     abbr = initialism(area)
-    abbreviations = [f"{abbr}CSP"] if len(abbr) >= 2 else []
+    abbreviations = [f"{abbr}CSP", f"{abbr}CDRP"] if len(abbr) >= 2 else [f"{abbr}CDRP"]
+    abbreviations.append(f"S{abbr}P")  # "Safer <Area> Partnership (SAP)"
     return {
         "id": pid,
         "name": name,
         "gss_code": gss,
-        "aliases": "|".join(aliases[:1]),
+        "aliases": "|".join(aliases),
         "abbreviations": "|".join(abbreviations),
         "areas": "|".join(sorted(areas)),
         "force": force,
@@ -695,9 +731,26 @@ def build(
     builder = Builder()
     for row in read_csv(here / "curated.csv"):
         builder.add(curated_org(row, geo))
-    add_councils(builder, geo, src)
+    ids = add_councils(builder, geo, src)
     force_by_pfa = add_police(builder, geo, src)
     add_pccs(builder, geo, force_by_pfa)
+    places = build_bodies.Places(geo)
+
+    def pfa_areas(pfa: str) -> set[str]:
+        return _pfa_areas(geo, pfa)
+
+    def pfa_of(areas: set[str]) -> set[str]:
+        return {geo.lad_pfa[a] for a in areas if a in geo.lad_pfa}
+
+    build_bodies.add_probation(builder, Org, places, pfa_areas, read_csv, src)
+    build_bodies.add_pcts(builder, Org, places, read_csv, src)
+    build_bodies.add_ccgs(builder, Org, places, read_csv, here / "curated_ccgs.csv")
+    build_bodies.add_prisons(builder, Org, places, read_csv, here / "prisons.csv", pfa_of)
+    build_bodies.add_council_bodies(builder, Org, geo, ids)
+    build_bodies.add_force_area_bodies(
+        builder, Org, geo, pfa_areas,
+        lambda area: slugify(f"Office of the Police and Crime Commissioner for {area}"),
+    )
     fire_names = {r["fra_code"]: r["name"] for r in read_csv(here / "fire_service_names.csv")}
     add_fire(builder, geo, src, fire_names)
     add_icbs(builder, src)
@@ -706,8 +759,19 @@ def build(
     partnerships = build_partnerships(
         geo, src, force_by_pfa, read_csv(here / "curated_partnerships.csv")
     )
+    keys = {normalise(a) for p in partnerships for a in [p["name"], *split(p["aliases"])]}
+    build_bodies.add_county_partnerships(builder, Org, geo, ids, keys)
+    _resolve_successors(builder)
     orgs = sorted((org.row() for org in builder.orgs.values()), key=lambda r: r["id"])
     return orgs, partnerships
+
+
+def _resolve_successors(builder: Builder) -> None:
+    """A successor written by name may have merged into a listed body under another id."""
+    by_slug = {slugify(alias): org.id for org in builder.orgs.values() for alias in org.aliases}
+    for org in builder.orgs.values():
+        if org.successor and org.successor not in builder.orgs:
+            org.successor = by_slug.get(org.successor, "")
 
 
 def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
