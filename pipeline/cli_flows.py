@@ -186,4 +186,6 @@ def _scrape_plain(urls: list[str], committee: list[str] | None, keyword: list[st
         for d in report.downloads:
             if d.outcome == "failed":
                 typer.echo(f"failed  {d.url}  ({d.error})", err=True)
+        for err in report.errors:
+            typer.echo(f"site error: {err}", err=True)
         typer.echo(report.line())
