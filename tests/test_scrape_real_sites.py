@@ -412,3 +412,28 @@ def test_cli_scrape_each_site_twice(sites: RealSites, tmp_path: Path, url: str, 
     assert " new" not in second.output and "0 ingested" in second.output
     assert not sites.pdf_200s()  # nothing downloaded
     assert dump(db) == before  # and no row changed
+
+
+def test_default_filter_keeps_each_community_safety_paper_once(sites: RealSites, tmp_path: Path) -> None:
+    """A community safety item whose report is on the agenda and again inside a pack page: one paper.
+
+    The 15 Jan 2026 meeting (10221, real listing) is given an agenda page of cspipe's own that
+    links a pack page; the default keyword filter keeps the item's papers by the item's title.
+    """
+    sites.extra[KINGSTON]["/ieListDocuments.aspx?CId=711&MId=10221&Ver=4"] = OWN / "moderngov/kingston_pack_agenda.html"
+    sites.extra[KINGSTON]["/mgChooseDocPack.aspx?ID=10500"] = OWN / "moderngov/kingston_pack_page.html"
+    db = tmp_path / "p.db"
+    day = date(2026, 1, 15)
+    report = scrape(SourceConfig(f"https://{KINGSTON}/ieListMeetings.aspx?CId=711"), db,
+                    ScrapeOptions(since=day, until=day), settings=FAST)
+    assert report.errors == [] and report.meetings == [f"{KINGSTON_COMMITTEE} 2026-01-15"]
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT attachment_id, url FROM fetches ORDER BY 1").fetchall()
+    conn.close()
+    base = f"https://{KINGSTON}/documents/"
+    assert [(a, requested_url(u)) for a, u in rows] == [
+        ("120001", base + "s120001/Safer Kingston Partnership annual report.pdf"),  # not mgConvert2PDF too
+        ("120002", base + "s120002/Appendix A action plan.pdf"),  # kept by its agenda item's title
+        ("120003", base + "s120003/Late report - community safety funding.pdf")]  # only in the pack page
+    assert not any("pack" in k.lower() or "Supplementary" in k for k in sites.requests(KINGSTON)
+                   if k.startswith("/documents/"))
