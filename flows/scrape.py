@@ -29,18 +29,20 @@ def _settings(polite: dict[str, Any] | None) -> Settings:
 
 @task(name="discover-papers", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=[30])
 def discover_papers(source: state.SourceConfig, since: date, until: date,
-                    polite: dict[str, Any] | None = None) -> tuple[list[steps.Candidate], list[str]]:
-    """Committees -> meetings in the window -> matching documents, each URL once."""
+                    polite: dict[str, Any] | None = None,
+                    ) -> tuple[list[steps.Candidate], list[str], list[str]]:
+    """Committees -> meetings in the window -> matching papers, each once; errors; meetings walked."""
     errors: list[str] = []
+    meetings: list[str] = []
     with PoliteClient(_settings(polite)) as client:
         try:
-            found = steps.discover(source, client, since, until, errors)
+            found = steps.discover(source, client, since, until, errors, meetings)
         except HttpError as exc:
             if exc.transient:
                 raise
             errors.append(f"{source.url}: {exc}")
             found = []
-    return found, errors
+    return found, errors, meetings
 
 
 @task(name="download-papers", cache_policy=NO_CACHE)
@@ -111,7 +113,7 @@ def _scrape_one(db: str, source: state.SourceConfig, options: steps.ScrapeOption
     report = steps.ScrapeReport(source.id)
     first, last = options.window(source)
     try:
-        candidates, report.errors = discover_papers(source, first, last, polite)
+        candidates, report.errors, report.meetings = discover_papers(source, first, last, polite)
     except HttpError as exc:
         candidates, report.errors = [], [f"{source.url}: {exc}"]
     report.candidates = len(candidates)

@@ -49,6 +49,8 @@ def register(app: typer.Typer) -> None:
             help="Committee site URLs or ids of added sources (default: every added source).")] = None,
         committee: CommitteeOption = None,
         keyword: KeywordOption = None,
+        all_papers: Annotated[bool, typer.Option(
+            "--all-papers", help="Keep every paper of the chosen committees (no keyword filter).")] = False,
         since: Annotated[str | None, typer.Option(help="Meetings on or after this date (YYYY-MM-DD).")] = None,
         until: Annotated[str | None, typer.Option(help="Meetings on or before this date.")] = None,
         db: DbOption = Path("csp.db"),
@@ -62,6 +64,8 @@ def register(app: typer.Typer) -> None:
         """Scrape committee sites once: find community safety papers, download new ones, ingest them."""
         _contact(contact)
         start, end = _check_date(since), _check_date(until)
+        if all_papers:
+            keyword = []
         if plain:
             _scrape_plain(urls or [], committee, keyword, start, end, db, kind, delay)
             return
@@ -182,4 +186,6 @@ def _scrape_plain(urls: list[str], committee: list[str] | None, keyword: list[st
         for d in report.downloads:
             if d.outcome == "failed":
                 typer.echo(f"failed  {d.url}  ({d.error})", err=True)
+        for err in report.errors:
+            typer.echo(f"site error: {err}", err=True)
         typer.echo(report.line())

@@ -186,6 +186,7 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "committee": "the committee on the meeting page",
             "meeting_date": f"the meeting date ({_DATE})",
             "meeting_url": "the meeting page it was linked from",
+            "attachment_id": "the site's own id of the paper (ModernGov attachment id, CMIS document id): one paper however it is linked",
             "path": "where the bytes were saved locally",
         },
     ),

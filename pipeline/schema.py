@@ -173,6 +173,14 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE organisations ADD COLUMN council_type TEXT;
         """,
     ),
+    (
+        6,
+        "addition: fetches.attachment_id (the site's id of a paper), so one paper linked two ways is one",
+        """
+        ALTER TABLE fetches ADD COLUMN attachment_id TEXT;
+        CREATE INDEX IF NOT EXISTS idx_fetches_attachment ON fetches(source_id, attachment_id);
+        """,
+    ),
 ]
 
 #: Tables holding rows that belong to one document (deleted and rewritten together).

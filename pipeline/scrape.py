@@ -2,8 +2,11 @@
 
 Plain Python, usable without Prefect; ``flows/scrape.py`` runs the same steps as tasks.
 
-1. ``discover``: committees -> meetings in the date window -> documents, kept when they
-   match the source's filters (committee names; title keywords), each URL once.
+1. ``discover``: committees -> meetings in the date window (cancelled ones skipped and
+   counted) -> documents, kept when they match the source's filters (committee names;
+   title keywords). One paper is one candidate however it is linked: the site's own id of
+   it (ModernGov attachment id, CMIS document id) is its key, and a pack (agenda reports
+   pack, supplement) is kept only for a meeting that lists no individual paper at all.
 2. ``download``: per URL, decide from the ``fetches`` row whether to ask at all, ask with
    ``If-None-Match`` / ``If-Modified-Since``, keep new bytes under their sha256, record the
    outcome (or the failure's reason) in one statement.
@@ -30,7 +33,7 @@ from pipeline.assemble import DocumentBundle
 from pipeline.http import HttpError, PoliteClient, Settings
 from pipeline.ingest import IngestResult, Options, prepare
 from pipeline.sites import adapter_for
-from pipeline.sites.base import Committee, DocumentLink, Meeting
+from pipeline.sites.base import Committee, DocumentLink, Meeting, SiteAdapter, is_cancelled
 
 DAY = 86400.0
 
@@ -62,6 +65,13 @@ class Candidate:
     committee: str | None = None
     meeting_date: str | None = None
     meeting_url: str | None = None
+    doc_id: str | None = None  # the site's id of the paper (ModernGov attachment id, CMIS document id)
+    kind: str = "paper"  # or "pack"
+
+    @property
+    def key(self) -> str:
+        """What makes two links one paper: the site's id when it gives one, else the URL."""
+        return f"id:{self.doc_id}" if self.doc_id else self.url
 
 
 @dataclass
@@ -76,6 +86,7 @@ class Download:
 class ScrapeReport:
     source_id: str
     candidates: int = 0
+    meetings: list[str] = field(default_factory=list)  # "committee date status" of every meeting walked
     downloads: list[Download] = field(default_factory=list)
     ingested: list[IngestResult] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
@@ -83,8 +94,15 @@ class ScrapeReport:
     def count(self, outcome: str) -> int:
         return sum(1 for d in self.downloads if d.outcome == outcome)
 
+    @property
+    def cancelled(self) -> list[str]:
+        return [m for m in self.meetings if is_cancelled(m)]
+
     def line(self) -> str:
-        parts = [f"{self.candidates} papers matched"]
+        parts = [f"{len(self.meetings)} meetings"] if self.meetings else []
+        if self.cancelled:
+            parts.append(f"{len(self.cancelled)} cancelled (skipped)")
+        parts.append(f"{self.candidates} papers matched")
         parts += [f"{self.count(o)} {o}" for o in ("new", "changed", "unchanged", "not_asked", "failed")
                   if self.count(o)]
         parts.append(f"{len(self.ingested)} ingested")
@@ -121,39 +139,83 @@ def _file_words(url: str) -> str:
 
 # -- discover ---------------------------------------------------------------------------------
 
-def discover(source: state.SourceConfig, client: PoliteClient, since: date, until: date,
-             errors: list[str] | None = None) -> list[Candidate]:
-    """Documents matching the source's filters, each URL once (with the earliest meeting linking it)."""
-    errors = errors if errors is not None else []
-    adapter = adapter_for(source.url, client, source.kind, source.name)
-    found: dict[str, Candidate] = {}
+def choose_papers(links: list[DocumentLink]) -> list[DocumentLink]:
+    """A meeting's documents without its packs, unless the meeting lists no paper of its own.
+
+    A pack compiles the meeting's reports; when the site lists any report individually (one
+    with the site's own id) the reports are taken and the pack left. A meeting whose only
+    papers are packs keeps them: there the pack is the only place the papers are.
+    """
+    papers = [link for link in links if link.kind != "pack"]
+    return papers if any(link.doc_id for link in papers) else links
+
+
+def _url_rank(url: str) -> int:
+    """Prefer a static file (``documents/s123/x.pdf``) to a conversion endpoint for the same paper."""
+    from urllib.parse import urlsplit
+
+    return 0 if urlsplit(url).path.lower().endswith(".pdf") else 1
+
+
+def _meeting_note(meeting: Meeting) -> str:
+    when = meeting.date.isoformat() if meeting.date else "undated"
+    return " ".join(p for p in (meeting.committee.name, when, meeting.status or "") if p)
+
+
+def _walk(adapter: SiteAdapter, source: state.SourceConfig, since: date, until: date,
+          errors: list[str]) -> list[Meeting]:
+    """The meetings of the wanted committees in the window: from the site's calendar, or committee by committee."""
+    calendar = adapter.calendar(since, until, errors)
+    if calendar is not None:
+        return [m for m in calendar if committee_wanted(m.committee, source.committees)]
+    out: list[Meeting] = []
     for committee in adapter.committees():
         if not committee_wanted(committee, source.committees):
             continue
         try:
-            meetings = adapter.meetings(committee, since, until)
+            out.extend(adapter.meetings(committee, since, until))
         except HttpError as exc:
             errors.append(f"meetings of {committee.name}: {exc}")
+    return out
+
+
+def discover(source: state.SourceConfig, client: PoliteClient, since: date, until: date,
+             errors: list[str] | None = None, meetings: list[str] | None = None) -> list[Candidate]:
+    """Papers matching the source's filters, each once (with the earliest meeting linking it).
+
+    ``meetings`` receives a note for every meeting walked; cancelled ones are not opened.
+    """
+    errors = errors if errors is not None else []
+    adapter = adapter_for(source.url, client, source.kind, source.name)
+    found: dict[str, Candidate] = {}
+    for meeting in _walk(adapter, source, since, until, errors):
+        if meetings is not None:
+            meetings.append(_meeting_note(meeting))
+        if is_cancelled(meeting.status):
             continue
-        for meeting in meetings:
-            try:
-                links = adapter.documents(meeting)
-            except HttpError as exc:
-                errors.append(f"documents of {meeting.url}: {exc}")
+        try:
+            links = adapter.documents(meeting)
+        except HttpError as exc:
+            errors.append(f"documents of {meeting.url}: {exc}")
+            continue
+        for link in choose_papers(links):
+            when = meeting.date or link.published
+            if when is not None and not since <= when <= until:
                 continue
-            for link in links:
-                when = meeting.date or link.published
-                if when is not None and not since <= when <= until:
-                    continue
-                if not document_wanted(link, meeting, source.keywords):
-                    continue
-                earlier = found.get(link.url)
-                if earlier is not None and not (  # linked again: keep the first meeting it went to
-                        meeting.date and (earlier.meeting_date or "9999") > meeting.date.isoformat()):
-                    continue
-                found[link.url] = Candidate(
-                    link.url, link.title, committee.name if meeting.date else None,
-                    meeting.date.isoformat() if meeting.date else None, meeting.url)
+            if not document_wanted(link, meeting, source.keywords):
+                continue
+            cand = Candidate(link.url, link.title, meeting.committee.name if meeting.date else None,
+                             meeting.date.isoformat() if meeting.date else None, meeting.url,
+                             link.doc_id, link.kind)
+            earlier = found.get(cand.key)
+            if earlier is None:
+                found[cand.key] = cand
+                continue
+            first = earlier
+            if meeting.date and (earlier.meeting_date or "9999") > meeting.date.isoformat():
+                first = cand  # linked again: keep the first meeting it went to
+            best = min((earlier.url, cand.url), key=lambda u: (_url_rank(u), u))
+            found[cand.key] = replace(first, url=best)
     return list(found.values())
 
 
@@ -181,8 +243,16 @@ def _keep(store: Path, data: bytes, digest: str) -> Path:
 
 def download(db: sqlite_utils.Database, client: PoliteClient, source_id: str, cand: Candidate,
              store: Path, options: ScrapeOptions) -> Download:
-    """Fetch one document if it is new, due for a re-check, or changed; record what happened."""
+    """Fetch one document if it is new, due for a re-check, or changed; record what happened.
+
+    A paper fetched before under another URL (the same site id) is that fetch: asked for
+    again there, with its validators, never downloaded twice.
+    """
     known = state.get_fetch(db, cand.url)
+    if known is None and cand.doc_id:
+        known = state.get_fetch_by_attachment(db, source_id, cand.doc_id)
+        if known is not None:
+            cand = replace(cand, url=known.url)
     headers: dict[str, str | None] = {}
     if known is not None:
         age = known.age_seconds()
@@ -195,7 +265,7 @@ def download(db: sqlite_utils.Database, client: PoliteClient, source_id: str, ca
         elif known.status == "failed" and not known.transient and age < options.retry_failed_after:
             return Download(cand.url, "not_asked", error=known.error)
     meta = {"title": cand.title, "committee": cand.committee, "meeting_date": cand.meeting_date,
-            "meeting_url": cand.meeting_url}
+            "meeting_url": cand.meeting_url, "attachment_id": cand.doc_id}
     try:
         response = client.get(cand.url, expect_pdf=True, etag=headers.get("etag"),
                               last_modified=headers.get("last_modified"))
@@ -279,7 +349,7 @@ def scrape(source: state.SourceConfig, db_path: str | Path, options: ScrapeOptio
         state.save_source(db, source)
         since, until = options.window(source)
         try:
-            candidates = discover(source, client, since, until, report.errors)
+            candidates = discover(source, client, since, until, report.errors, report.meetings)
         except HttpError as exc:
             report.errors.append(f"{source.url}: {exc}")
             candidates = []

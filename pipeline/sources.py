@@ -114,6 +114,7 @@ class FetchState:
     attempts: int = 0
     path: str | None = None
     source_id: str | None = None
+    attachment_id: str | None = None
 
     def age_seconds(self, now: datetime | None = None) -> float:
         if not self.fetched_at:
@@ -122,17 +123,27 @@ class FetchState:
         return ((now or datetime.now(UTC)) - then).total_seconds()
 
 
-def get_fetch(db: sqlite_utils.Database, url: str) -> FetchState | None:
-    rows = list(db.query(
-        "SELECT url, status, etag, last_modified, sha256, fetched_at, error, transient, attempts, "
-        "path, source_id FROM fetches WHERE url = ?", [url]))
-    if not rows:
-        return None
-    r = rows[0]
+_FETCH_COLUMNS = ("url, status, etag, last_modified, sha256, fetched_at, error, transient, attempts, "
+                  "path, source_id, attachment_id")
+
+
+def _fetch_state(r: dict) -> FetchState:
     return FetchState(url=r["url"], status=r["status"], etag=r["etag"], last_modified=r["last_modified"],
                       sha256=r["sha256"], fetched_at=r["fetched_at"], error=r["error"],
                       transient=bool(r["transient"]), attempts=r["attempts"], path=r["path"],
-                      source_id=r["source_id"])
+                      source_id=r["source_id"], attachment_id=r["attachment_id"])
+
+
+def get_fetch(db: sqlite_utils.Database, url: str) -> FetchState | None:
+    rows = list(db.query(f"SELECT {_FETCH_COLUMNS} FROM fetches WHERE url = ?", [url]))
+    return _fetch_state(rows[0]) if rows else None
+
+
+def get_fetch_by_attachment(db: sqlite_utils.Database, source_id: str, attachment_id: str) -> FetchState | None:
+    """The fetch of the paper a site calls ``attachment_id``, under whichever URL it was fetched."""
+    rows = list(db.query(f"SELECT {_FETCH_COLUMNS} FROM fetches WHERE source_id = ? AND attachment_id = ? "
+                         "ORDER BY status = 'ok' DESC, url LIMIT 1", [source_id, attachment_id]))
+    return _fetch_state(rows[0]) if rows else None
 
 
 def record_fetch(db: sqlite_utils.Database, *, url: str, source_id: str | None, status: str,
@@ -140,12 +151,14 @@ def record_fetch(db: sqlite_utils.Database, *, url: str, source_id: str | None, 
                  last_modified: str | None = None, sha256: str | None = None,
                  error: str | None = None, transient: bool = False, path: str | None = None,
                  title: str | None = None, committee: str | None = None,
-                 meeting_date: str | None = None, meeting_url: str | None = None) -> None:
+                 meeting_date: str | None = None, meeting_url: str | None = None,
+                 attachment_id: str | None = None) -> None:
     """Upsert one URL's outcome in a single statement; ``attempts`` counts consecutive failures."""
     db.execute(
         """INSERT INTO fetches (url, source_id, status, http_status, etag, last_modified, sha256,
-               fetched_at, error, transient, attempts, title, committee, meeting_date, meeting_url, path)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               fetched_at, error, transient, attempts, title, committee, meeting_date, meeting_url, path,
+               attachment_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(url) DO UPDATE SET
                source_id = excluded.source_id, status = excluded.status,
                http_status = excluded.http_status,
@@ -160,9 +173,11 @@ def record_fetch(db: sqlite_utils.Database, *, url: str, source_id: str | None, 
                title = COALESCE(excluded.title, fetches.title),
                committee = COALESCE(excluded.committee, fetches.committee),
                meeting_date = COALESCE(excluded.meeting_date, fetches.meeting_date),
-               meeting_url = COALESCE(excluded.meeting_url, fetches.meeting_url)""",
+               meeting_url = COALESCE(excluded.meeting_url, fetches.meeting_url),
+               attachment_id = COALESCE(excluded.attachment_id, fetches.attachment_id)""",
         [url, source_id, status, http_status, etag, last_modified, sha256, now_iso(), error,
-         int(transient), 1 if status == "failed" else 0, title, committee, meeting_date, meeting_url, path])
+         int(transient), 1 if status == "failed" else 0, title, committee, meeting_date, meeting_url, path,
+         attachment_id])
 
 
 def pending_ingest(db: sqlite_utils.Database, source_id: str, extractor_version: str) -> list[dict]:

@@ -21,7 +21,6 @@ from pipeline.http import PoliteClient, Settings
 from pipeline.scrape import ScrapeOptions, document_wanted, scrape
 from pipeline.sites import adapter_for
 from pipeline.sites.base import Committee, DocumentLink, Meeting, parse_date
-from pipeline.sites.moderngov import ModernGovAdapter
 from pipeline.sources import SourceConfig
 from tests.fixtures.sites.server import EXPECTED_CMIS, EXPECTED_MG, PAPERS, FixtureSite
 
@@ -174,32 +173,6 @@ def test_killed_run_resumes_to_the_same_database(site: FixtureSite, tmp_path: Pa
     for key, n in served.items():
         assert n == 1 or (key in in_flight and n == 2), (key, n, served_before)
     assert dump(killed) == dump(whole)
-
-
-def test_moderngov_webservice_and_html_agree(site: FixtureSite) -> None:
-    """Where mgWebService.asmx answers, meetings and documents come from its XML."""
-    from tests.fixtures.sites import server
-
-    base = site.base  # type: ignore[attr-defined]
-    server.PAGES["/mg/mgWebService.asmx/GetMeetings?lCommitteeId=130&sFromDate=01/01/2023&sToDate=31/12/2023"] = \
-        "moderngov/ws_GetMeetings_130.xml"
-    server.PAGES["/mg/mgWebService.asmx/GetMeeting?lMeetingId=4567"] = "moderngov/ws_GetMeeting_4567.xml"
-    try:
-        with PoliteClient(FAST) as client:
-            adapter = ModernGovAdapter(base + "mg/ieListMeetings.aspx?CId=130", client)
-            [committee] = adapter.committees()
-            assert committee.name == "Scrutiny Committee" and committee.id == "130"
-            meetings = adapter.meetings(committee, date(2023, 1, 1), date(2023, 12, 31))
-            assert adapter.use_webservice is True
-            assert {m.id: m.date for m in meetings} == {"4567": date(2023, 7, 20), "4600": date(2023, 11, 16)}
-            docs = adapter.documents(next(m for m in meetings if m.id == "4567"))
-            kept = [d.title for d in docs if document_wanted(d, meetings[0], ["community safety"])]
-            assert kept == ["ES-1588 Scrutiny Report"]
-            assert any(d.url.endswith("Public%20reports%20pack.pdf") for d in docs)
-    finally:
-        del server.PAGES["/mg/mgWebService.asmx/GetMeetings?lCommitteeId=130&sFromDate=01/01/2023&sToDate=31/12/2023"]
-        del server.PAGES["/mg/mgWebService.asmx/GetMeeting?lMeetingId=4567"]
-    assert not any("private" in k for k, _, _ in site.log)
 
 
 def test_generic_page_and_feed(site: FixtureSite, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pipeline.http import PoliteClient
+from pipeline.http import HttpError, PoliteClient
 from pipeline.sites.base import Committee, DocumentLink, Meeting, SiteAdapter
 from pipeline.sites.cmis import CmisAdapter
 from pipeline.sites.generic import GenericAdapter
@@ -19,7 +19,11 @@ __all__ = ["ADAPTERS", "Committee", "DocumentLink", "Meeting", "SiteAdapter", "a
 
 def adapter_for(url: str, client: PoliteClient, kind: str = "auto",
                 name: str | None = None) -> SiteAdapter:
-    """The adapter for ``kind``, or the first whose markers the URL (then its page) shows."""
+    """The adapter for ``kind``, or the first whose markers the URL (then its page) shows.
+
+    When the page cannot be read (a site that blocks its HTML), a ModernGov web service
+    answering beside it still identifies the site.
+    """
     if kind == "generic":
         return GenericAdapter(url, client, name=name)
     if kind != "auto":
@@ -27,10 +31,20 @@ def adapter_for(url: str, client: PoliteClient, kind: str = "auto",
     for cls in (ModernGovAdapter, CmisAdapter):
         if cls.detect(url, None):
             return cls(url, client)
-    page = client.get(url, accept="text/html,application/xhtml+xml,*/*;q=0.5").text
+    try:
+        page = client.get(url, accept="text/html,application/xhtml+xml,*/*;q=0.5").text
+    except HttpError as exc:
+        if exc.transient:
+            raise
+        service = ModernGovAdapter.probe(url, client)
+        if service is None:
+            raise
+        return service
     for cls in (ModernGovAdapter, CmisAdapter):
         if cls.detect(url, page):
-            return cls(url, client)
+            found: SiteAdapter = cls(url, client)
+            found.seen_page(url, page)
+            return found
     adapter = GenericAdapter(url, client, name=name)
     adapter._text = page
     return adapter
