@@ -32,6 +32,8 @@ from typing import Any
 DEFAULT_TIMEOUT = 120.0
 DEFAULT_MEMORY_MB = 2048
 DEFAULT_MAX_PAGES = 2000
+#: Seconds a new worker may take to import and warm up before the first document.
+STARTUP_TIMEOUT = 600.0
 
 _HEADER = struct.Struct("!Q")
 
@@ -64,14 +66,16 @@ class Outcome:
 class _Worker:
     """One child process, reused for many documents."""
 
-    def __init__(self, max_memory: int | None) -> None:
+    def __init__(self, max_memory: int | None, warm_up: str) -> None:
         env = dict(os.environ)
         for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
             env.setdefault(var, "1")  # thread stacks count against RLIMIT_AS
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "pipeline.box", str(max_memory or 0)],
+            [sys.executable, "-m", "pipeline.box", str(max_memory or 0), warm_up],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, close_fds=True)
         self.peak_rss_kb = 0
+        # loading libraries and models is the worker's cost, not the first document's
+        self._receive(time.monotonic() + STARTUP_TIMEOUT, STARTUP_TIMEOUT, max_memory, {})
 
     def alive(self) -> bool:
         return self.proc.poll() is None
@@ -155,15 +159,19 @@ def _death_reason(code: int, max_memory: int | None) -> str:
 class Box:
     """A set of reusable workers with one memory limit; thread-safe, grows to the concurrency used."""
 
-    def __init__(self, max_memory: int | None) -> None:
+    def __init__(self, max_memory: int | None, warm_up: str = "") -> None:
         self.max_memory = max_memory
+        self.warm_up = warm_up  # "module:function" each worker runs once at start
         self._idle: list[_Worker] = []
         self._lock = threading.Lock()
         self.peak_rss_kb = 0
 
     def run(self, fn: Callable[..., Any], *args: Any, timeout: float | None) -> Outcome:
         """``fn(*args)`` in a worker; raises ``LimitExceeded`` on timeout, memory or a crash."""
-        worker = self._acquire()
+        try:
+            worker = self._acquire()
+        except LimitExceeded as exc:
+            raise LimitExceeded(f"worker process could not start: {exc}", {}) from exc
         try:
             return worker.run(fn, args, timeout, self.max_memory)
         finally:
@@ -176,7 +184,7 @@ class Box:
                 worker = self._idle.pop()
                 if worker.alive():
                     return worker
-        return _Worker(self.max_memory)
+        return _Worker(self.max_memory, self.warm_up)
 
     def _release(self, worker: _Worker) -> None:
         if worker.alive():
@@ -194,16 +202,17 @@ class Box:
                 worker.kill()
 
 
-_boxes: dict[int | None, Box] = {}
+_boxes: dict[tuple[int | None, str], Box] = {}
 _boxes_lock = threading.Lock()
 
 
-def box_for(max_memory: int | None) -> Box:
+def box_for(max_memory: int | None, warm_up: str = "") -> Box:
     """The process-wide box for this memory limit (workers are shared across batches)."""
     with _boxes_lock:
-        if max_memory not in _boxes:
-            _boxes[max_memory] = Box(max_memory)
-        return _boxes[max_memory]
+        key = (max_memory, warm_up)
+        if key not in _boxes:
+            _boxes[key] = Box(max_memory, warm_up)
+        return _boxes[key]
 
 
 @atexit.register
@@ -240,9 +249,11 @@ def _read_job(stream: Any) -> Any:
     return pickle.loads(stream.read(length))
 
 
-def _child(max_memory: int) -> None:
+def _child(max_memory: int, warm_up: str = "") -> None:
+    import logging
     import resource
 
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # broken files: one reason, not 1000 lines
     global _channel
     if max_memory > 0:
         limit = max_memory * 1024 * 1024
@@ -250,6 +261,16 @@ def _child(max_memory: int) -> None:
     # the pipe is ours alone: anything a library prints goes to stderr
     _channel = os.fdopen(os.dup(1), "wb")
     os.dup2(2, 1)
+    if warm_up:
+        import importlib
+
+        module, _, name = warm_up.partition(":")
+        try:
+            getattr(importlib.import_module(module), name)()
+        except MemoryError:
+            _send(_channel, ("memory",))
+            return
+    _send(_channel, ("ready",))
     jobs = sys.stdin.buffer
     while True:
         job = _read_job(jobs)
@@ -275,4 +296,4 @@ def _child(max_memory: int) -> None:
 if __name__ == "__main__":
     from pipeline import box as _box  # the importable module, so ``notify`` sees the channel
 
-    _box._child(int(sys.argv[1]) if len(sys.argv) > 1 else 0)
+    _box._child(int(sys.argv[1]) if len(sys.argv) > 1 else 0, sys.argv[2] if len(sys.argv) > 2 else "")

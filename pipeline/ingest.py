@@ -121,7 +121,7 @@ def prepare(
     if not options.boxed:
         return _parse(data, doc_id, source.location, options, start)
     try:
-        outcome = box.box_for(options.max_memory).run(
+        outcome = box.box_for(options.max_memory, "pipeline.ingest:warm_up").run(
             _parse, data, doc_id, source.location, options, start, timeout=options.timeout)
     except box.LimitExceeded as exc:
         reason, pages = str(exc), int(exc.info.get("pages") or 0)
@@ -133,6 +133,15 @@ def prepare(
     return outcome.value
 
 
+def warm_up() -> None:
+    """Load what every document needs (registry, NLP pipeline) once per worker process."""
+    from extractors import nlp
+    from pipeline.registry import Registry
+
+    Registry.load()
+    nlp.get_nlp(_gazetteer())
+
+
 def _parse(data: bytes, doc_id: str, location: str, options: Options,
            start: float) -> tuple[IngestResult, DocumentBundle]:
     """Parse, extract and match one document's bytes (in a worker process)."""
@@ -140,9 +149,13 @@ def _parse(data: bytes, doc_id: str, location: str, options: Options,
     box.notify(pages=total)
     try:
         extraction = extract_document(data, options)
+        if any("MemoryError" in f.reason for f in extraction.failed_pages):
+            raise MemoryError  # a page ran out under the worker's limit: the document did
         result_bundle = assemble_document(doc_id, location, extraction)
     except PdfError as exc:
         reason = str(exc)
+        if "MemoryError" in reason:
+            raise MemoryError from exc
         return (
             IngestResult(location, doc_id, "failed", reason, total or 0,
                          seconds=time.perf_counter() - start),
