@@ -7,6 +7,7 @@ crashed or hung (no exit within N x timeout), or a limit was exceeded.
 from __future__ import annotations
 
 import collections
+import hashlib
 import resource
 import sqlite3
 import subprocess
@@ -27,6 +28,7 @@ def main(n: int = 1000) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         files = build(folder / "in", n, seed=11, real=True)
+        digests = {f: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
         db = folder / "fuzz.db"
         start = time.monotonic()
         try:
@@ -41,15 +43,18 @@ def main(n: int = 1000) -> int:
         peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
         conn = sqlite3.connect(db)
         rows = dict(conn.execute("SELECT source, status FROM documents").fetchall())
+        ids = {r[0] for r in conn.execute("SELECT id FROM documents")}
         errors = conn.execute("SELECT error FROM documents WHERE status = 'failed'").fetchall()
         no_reason = conn.execute("SELECT count(*) FROM documents WHERE status != 'ok' AND "
                                  "(error IS NULL OR error = '')").fetchone()[0]
         conn.close()
-    missing = [f for f in files if str(f) not in rows]
+    # documents are keyed by their bytes: two files with the same bytes are one row
+    missing = [f for f in files if str(f) not in rows and digests[f] not in ids]
     reasons = collections.Counter(e.split(":")[0].split("(")[0].strip()[:40] for (e,) in errors)
     timed_out = sum(1 for (e,) in errors if e.startswith("timed out"))
     crashes = sum(1 for (e,) in errors if e.startswith(("extraction error", "worker")))
-    print(f"{len(files)} files in {seconds:.0f}s; exit code {code}; hung: {hung}")
+    print(f"{len(files)} files ({len(set(digests.values()))} distinct) in {seconds:.0f}s; "
+          f"exit code {code}; hung: {hung}")
     print(f"rows: {len(rows)} ({collections.Counter(rows.values())}); without a row: {len(missing)}; "
           f"non-ok without a reason: {no_reason}")
     print(f"timed out (limit {TIMEOUT}s): {timed_out}; extractor crashes / dead workers: {crashes}")
