@@ -90,23 +90,18 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
 def open_readonly(path: str | Path) -> sqlite_utils.Database:
     """Open an existing database for reading only; refuse an old schema in one line.
 
-    ``mode=ro`` never writes the file; on read-only media (where the WAL index cannot be
-    created) a database with no pending WAL is opened ``immutable`` instead.
+    With no ``-wal`` file beside it no writer has it open, so it is opened ``immutable``:
+    nothing is written, not even the ``-wal`` / ``-shm`` side files, and read-only media work.
+    Otherwise ``mode=ro`` reads the writer's pending WAL without writing the database file.
     """
     path = Path(path)
     _check_path(path, create=False)
     uri = path.resolve().as_uri()
-    wal = Path(f"{path}-wal")
+    mode = "mode=ro" if Path(f"{path}-wal").exists() else "immutable=1"
     try:
-        try:
-            conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=LOCK_TIMEOUT,
-                                   check_same_thread=False)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        except sqlite3.OperationalError:
-            if wal.exists() and wal.stat().st_size > 0:
-                raise
-            conn = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
-            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn = sqlite3.connect(f"{uri}?{mode}", uri=True, timeout=LOCK_TIMEOUT,
+                               check_same_thread=False)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         db = sqlite_utils.Database(conn)
         version = schema_version(db)
     except sqlite3.Error as exc:
