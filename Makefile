@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DB ?= csp.db
 
-.PHONY: demo test bench heldout realworld lint corpus clean install
+.PHONY: demo test bench heldout realworld lint corpus clean install fuzz killnine
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,12 @@ heldout: $(STAMP)
 
 realworld: $(STAMP)
 	$(BIN)/python benchmarks/realworld.py
+
+fuzz: $(STAMP)
+	$(BIN)/python benchmarks/fuzz.py 1000
+
+killnine: $(STAMP)
+	$(BIN)/python benchmarks/killnine.py 20
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

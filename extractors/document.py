@@ -506,7 +506,7 @@ def _page_text(p: PageData) -> str:
 
 def _redact_activity(a: ActivityRecord) -> ActivityRecord:
     return a.model_copy(update={
-        "description": privacy.redact(a.description) or a.description,
+        "description": privacy.redact(a.description) or "",  # only a contact: dropped at loading
         "progress": privacy.redact(a.progress),
         "objective": privacy.redact(a.objective),
     })

@@ -2,6 +2,10 @@
 
 Bad input must fail with one clear line (``PdfError``), never a traceback:
 not a PDF, empty, truncated or corrupt, encrypted, or no text layer at all.
+Hostile input must fail fast too: pdfminer is guarded against reference cycles and
+decompression bombs (``pdfguard``), and a page whose content would take minutes to
+interpret (tens of thousands of rules, rectangles or characters) is refused before
+pdfminer reads it (``PageView.check_budget``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,15 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
+
+from extractors import pdfguard
+
+pdfguard.install()
+
+#: Work allowed on one page: drawing operators (paths, rules, rectangles) and characters.
+#: pdfminer makes an object of each; past these a page costs more than a few seconds.
+MAX_PAGE_PATHS = 20_000
+MAX_PAGE_CHARS = 60_000
 
 
 class PdfError(Exception):
@@ -42,16 +55,34 @@ class PageView:
         return self.width > self.height
 
     @cached_property
+    def budget(self) -> pdfguard.PageCost:
+        """What interpreting the page would cost, estimated from its content streams."""
+        return pdfguard.page_cost(self.plumber.page_obj)
+
+    def check_budget(self) -> None:
+        """Raise ``PdfError`` when the page holds more than a page's worth of work."""
+        cost = self.budget
+        if cost.paths > MAX_PAGE_PATHS:
+            raise PdfError(f"page over the work limit: about {cost.paths} drawing operations "
+                           f"(limit {MAX_PAGE_PATHS})")
+        if cost.chars > MAX_PAGE_CHARS:
+            raise PdfError(f"page over the work limit: about {cost.chars} characters "
+                           f"(limit {MAX_PAGE_CHARS})")
+
+    @cached_property
     def text(self) -> str:
+        self.check_budget()
         return self.plumber.extract_text() or ""
 
     @cached_property
     def words(self) -> list[dict[str, Any]]:
+        self.check_budget()
         return self.plumber.extract_words(keep_blank_chars=False, use_text_flow=False,
                                           extra_attrs=["fontname", "size"])
 
     @property
     def has_text(self) -> bool:
+        self.check_budget()
         return bool(self.plumber.chars)
 
 
@@ -85,17 +116,36 @@ def open_pdf(src: Path | str | bytes, *, max_pages: int | None = None) -> Iterat
         raise PdfError("encrypted PDF (password required)") from exc
     except (PDFSyntaxError, ValueError, KeyError, TypeError) as exc:
         raise PdfError(f"corrupt PDF: {exc}") from exc
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - hostile files reach every pdfminer error path
+        raise PdfError(_reason(exc)) from exc
     try:
         try:
             n = len(pdf.pages)
+            if n == 0:
+                raise PdfError("PDF has no pages")
+            pages = [PageView(i + 1, p) for i, p in enumerate(pdf.pages[: max_pages or n])]
+        except (PdfError, MemoryError):
+            raise
         except Exception as exc:  # pdfminer raises many types on broken xref tables
-            raise PdfError(_reason(exc)) from exc
-        if n == 0:
-            raise PdfError("PDF has no pages")
-        pages = [PageView(i + 1, p) for i, p in enumerate(pdf.pages[: max_pages or n])]
+            raise PdfError(_reason(exc.args[0] if isinstance(exc, PdfminerException) and exc.args
+                                   else exc)) from exc
         yield pages
     finally:
-        pdf.close()
+        try:
+            pdf.close()
+        except Exception:  # noqa: BLE001 - closing re-reads the page tree of a broken file
+            pdf.stream.close()
+
+
+def page_count(src: Path | str | bytes) -> int | None:
+    """The number of pages the PDF holds, or None when it cannot be read (cheap: no content)."""
+    try:
+        with open_pdf(src) as pages:
+            return len(pages)
+    except PdfError:
+        return None
 
 
 def _reason(exc: object) -> str:

@@ -12,8 +12,10 @@ the columns that name a priority, objective or theme. Every row keeps its start 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import Any
 
 from extractors.cells import CharIndex, table_text
@@ -136,22 +138,40 @@ def _from_plumber(page: PageView, table: Any, source: str,
 
 def _open_ends(page: PageView) -> list[float]:
     """y of vertical rules' ends that no horizontal rule closes (a table cut at a page top/bottom
-    often loses its border there); closing them lets the cut cells be found."""
+    often loses its border there); closing them lets the cut cells be found.
+
+    Sort and sweep, not every end against every rule: a hostile page holds tens of thousands
+    of rules, and the per-end work is a binary search plus the few rules at that height.
+    """
     try:
         edges = page.plumber.edges
     except Exception:
         return []
-    vertical = [e for e in edges if e.get("orientation") == "v" and e["bottom"] - e["top"] > 5]
-    horizontal = [e for e in edges if e.get("orientation") == "h"]
+    vertical = sorted((e for e in edges if e.get("orientation") == "v" and e["bottom"] - e["top"] > 5),
+                      key=lambda e: e["top"])
+    horizontal = sorted((e for e in edges if e.get("orientation") == "h"), key=lambda e: e["top"])
+    h_tops = [h["top"] for h in horizontal]
+    v_tops = [v["top"] for v in vertical]
+    reach = list(accumulate((v["bottom"] for v in vertical), max))  # lowest bottom so far
     ends: set[float] = set()
     for v in vertical:
         for y in (v["top"], v["bottom"]):
-            closed = any(abs(h["top"] - y) <= 2 and h["x0"] - 2 <= v["x0"] <= h["x1"] + 2
-                         for h in horizontal)
-            crossed = any(o["top"] < y - 2 and o["bottom"] > y + 2 for o in vertical)
-            if not closed and not crossed:
-                ends.add(round(y, 1))
+            if _crossed(v_tops, reach, y) or _closed(horizontal, h_tops, y, v["x0"]):
+                continue
+            ends.add(round(y, 1))
     return sorted(ends)
+
+
+def _crossed(v_tops: list[float], reach: list[float], y: float) -> bool:
+    """Some vertical rule starts above ``y - 2`` and ends below ``y + 2``."""
+    i = bisect_left(v_tops, y - 2)  # rules [0, i) start strictly above y - 2
+    return i > 0 and reach[i - 1] > y + 2
+
+
+def _closed(horizontal: list[dict[str, Any]], h_tops: list[float], y: float, x: float) -> bool:
+    """A horizontal rule within 2 pt of ``y`` spans ``x`` (2 pt slack each side)."""
+    lo, hi = bisect_left(h_tops, y - 2), bisect_right(h_tops, y + 2)
+    return any(h["x0"] - 2 <= x <= h["x1"] + 2 for h in horizontal[lo:hi])
 
 
 def find_page_tables(page: PageView) -> list[PageTable]:

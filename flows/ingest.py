@@ -16,7 +16,8 @@ import os
 import tempfile
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -191,16 +192,22 @@ def items_for(inputs: Iterable[str]) -> list[IngestItem]:
 @flow(name="cspipe-ingest", log_prints=True)
 def ingest_flow(inputs: list[str] | None = None, db: str = "csp.db", items: list[IngestItem] | None = None,
                 force: bool = False, keep_contacts: bool = False, max_pages: int | None = 500,
-                timeout: float | None = 300.0) -> IngestSummary:
-    """Ingest files, folders and URLs (or prepared ``items``) into ``db``; bad inputs recorded as failed."""
+                timeout: float | None = 120.0, max_memory: int | None = 2048) -> IngestSummary:
+    """Ingest files, folders and URLs (or prepared ``items``) into ``db``; bad inputs recorded as failed.
+
+    Each document is parsed in a boxed worker process (``pipeline.box``) with ``timeout``
+    and ``max_memory``; the task's own timeout is a backstop that also covers the download.
+    """
     start = time.perf_counter()
-    options = Options(force=force, keep_contacts=keep_contacts, max_pages=max_pages)
+    options = Options(force=force, keep_contacts=keep_contacts, max_pages=max_pages,
+                      timeout=timeout, max_memory=max_memory)
     todo = list(items or []) + items_for(inputs or [])
     db_path = str(Path(db).resolve())
     writer, lock = _writer(db_path)
     summary = IngestSummary()
     submitted = {}
-    prepare = prepare_document.with_options(timeout_seconds=timeout, refresh_cache=force)
+    backstop = timeout + 60 if timeout else None  # the box stops parsing at ``timeout``
+    prepare = prepare_document.with_options(timeout_seconds=backstop, refresh_cache=force)
     for item in todo:
         if not fetch.Source(item.location).is_url and Path(item.location).is_file():
             if item.sha256 is None:
@@ -228,17 +235,21 @@ def ingest_flow(inputs: list[str] | None = None, db: str = "csp.db", items: list
 
 
 def task_runner(concurrency: int = 4, *, processes: bool = False, dask_address: str | None = None,
-                dask_workers: int | None = None) -> Any:
+                dask_workers: int | None = None, worker_memory: int | None = 2048) -> Any:
     """Threads (default), processes, or Dask: an existing cluster at ``dask_address``, or a
-    local cluster of ``dask_workers`` worker processes."""
+    local cluster of ``dask_workers`` worker processes of ``worker_memory`` MiB each (Dask's
+    nanny restarts one that grows past it; each document's parser has its own box)."""
     if dask_address or dask_workers:
         from prefect_dask import DaskTaskRunner
 
         if dask_address:
             return DaskTaskRunner(address=dask_address)
-        return DaskTaskRunner(cluster_kwargs={"n_workers": dask_workers, "threads_per_worker": 1,
-                                              "processes": True, "host": "127.0.0.1",
-                                              "dashboard_address": "127.0.0.1:0"})
+        kwargs: dict[str, Any] = {"n_workers": dask_workers, "threads_per_worker": 1,
+                                  "processes": True, "host": "127.0.0.1",
+                                  "dashboard_address": "127.0.0.1:0"}
+        if worker_memory:
+            kwargs["memory_limit"] = f"{worker_memory}MiB"
+        return DaskTaskRunner(cluster_kwargs=kwargs)
     if processes:
         return ProcessPoolTaskRunner(max_workers=concurrency)
     return ThreadPoolTaskRunner(max_workers=concurrency)
@@ -247,11 +258,41 @@ def task_runner(concurrency: int = 4, *, processes: bool = False, dask_address: 
 def run_ingest(inputs: list[str] | None, db: str | Path, *, items: list[IngestItem] | None = None,
                concurrency: int = 4, processes: bool = False, dask_address: str | None = None,
                dask_workers: int | None = None, **params: Any) -> IngestSummary:
-    """Run the ingest flow once with the chosen task runner (in-process Prefect, no server needed)."""
+    """Run the ingest flow once with the chosen task runner (in-process Prefect, no server needed).
+
+    On a local Dask cluster the workers report to the flow's own Prefect API: without one
+    configured, a single temporary server is started here and its address handed to the
+    workers, instead of each worker process starting its own.
+    """
     runner = task_runner(concurrency, processes=processes, dask_address=dask_address,
-                         dask_workers=dask_workers)
+                         dask_workers=dask_workers, worker_memory=params.get("max_memory", 2048))
     try:
-        return ingest_flow.with_options(task_runner=runner)(
-            inputs=inputs, db=str(db), items=items, **params)
+        with _one_api(enabled=bool(dask_workers) or processes):
+            return ingest_flow.with_options(task_runner=runner)(
+                inputs=inputs, db=str(db), items=items, **params)
     finally:
         close_writers()
+
+
+@contextmanager
+def _one_api(*, enabled: bool) -> Iterator[None]:
+    """Share one Prefect API with worker processes (they inherit ``PREFECT_API_URL``)."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    if not enabled or PREFECT_API_URL.value():
+        yield
+        return
+    from prefect.server.api.server import SubprocessASGIServer
+
+    server = SubprocessASGIServer()  # one per process: the flow's client reuses it
+    server.start()
+    before = os.environ.get("PREFECT_API_URL")
+    os.environ["PREFECT_API_URL"] = server.api_url
+    try:
+        with temporary_settings({PREFECT_API_URL: server.api_url}):
+            yield
+    finally:
+        if before is None:
+            os.environ.pop("PREFECT_API_URL", None)
+        else:
+            os.environ["PREFECT_API_URL"] = before

@@ -52,6 +52,8 @@ class DocumentBundle:
     candidates: list[OrgCandidateRow] = field(default_factory=list)
     #: the extraction itself, kept so organisations can be re-matched without parsing again
     extraction: Extraction | None = None
+    #: the user asked to keep phone numbers and e-mails (``--keep-contacts``)
+    keep_contacts: bool = False
 
 
 def now_iso() -> str:

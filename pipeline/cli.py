@@ -32,8 +32,8 @@ def ingest(
         ),
     ] = False,
     max_pages: Annotated[
-        int | None, typer.Option(help="Read at most this many pages per PDF.")
-    ] = None,
+        int | None, typer.Option(help="Read at most this many pages per PDF (the rest is noted).")
+    ] = 2000,
     workers: Annotated[
         int, typer.Option(help="Extract this many documents in parallel processes.")
     ] = 1,
@@ -41,7 +41,9 @@ def ingest(
         "--dask", help="Run the Prefect ingest flow on a Dask cluster: its scheduler address "
                        "(tcp://host:8786), or 'local' for a local cluster of --workers processes.")] = None,
     timeout: Annotated[float | None, typer.Option(
-        help="With --dask: seconds allowed per document before it is recorded as failed.")] = 300.0,
+        help="Seconds allowed per document before it is recorded as failed.")] = 120.0,
+    max_memory: Annotated[int | None, typer.Option(
+        "--max-memory", help="MiB of memory allowed per document's worker process.")] = 2048,
 ) -> None:
     """Load what cspipe extracts from each input into the database (bad inputs are recorded as failed)."""
     if dask is not None:
@@ -50,7 +52,8 @@ def ingest(
         local = dask == "local"
         summary = run_ingest(inputs, db, dask_address=None if local else dask,
                              dask_workers=max(workers, 2) if local else None, force=force,
-                             max_pages=max_pages, timeout=timeout, keep_contacts=keep_contacts)
+                             max_pages=max_pages, timeout=timeout, keep_contacts=keep_contacts,
+                             max_memory=max_memory)
         for r in summary.results:
             if r.status == "failed":
                 typer.echo(r.line(), err=True)
@@ -62,7 +65,8 @@ def ingest(
     results = run(
         inputs,
         db,
-        Options(force=force, keep_contacts=keep_contacts, max_pages=max_pages),
+        Options(force=force, keep_contacts=keep_contacts, max_pages=max_pages, timeout=timeout,
+                max_memory=max_memory),
         workers=workers,
         report=print_result,
     )
@@ -100,4 +104,17 @@ _register_subcommands()
 
 
 def main() -> None:  # pragma: no cover - console entry
-    app()
+    """Run the app; a problem with the database file is one line on stderr and exit 2."""
+    import sqlite3
+    import sys
+
+    from pipeline.load import DatabaseError, one_line
+
+    try:
+        app()
+    except DatabaseError as exc:
+        print(f"cspipe: {exc}", file=sys.stderr)
+        sys.exit(2)
+    except sqlite3.Error as exc:  # e.g. the write lock held beyond the timeout mid-batch
+        print(f"cspipe: {one_line(exc, 'the database')}", file=sys.stderr)
+        sys.exit(2)

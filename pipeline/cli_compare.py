@@ -54,9 +54,9 @@ def compare(
     from rich.console import Console
 
     from pipeline.compare import CompareError, benchmark, load, print_tables, to_csv, to_json
-    from pipeline.load import open_db
+    from pipeline.load import open_readonly
 
-    database = open_db(_existing(db))
+    database = open_readonly(_existing(db))
     try:
         comparisons = load(database, theme)
         bench = benchmark(comparisons, partnership) if partnership else None

@@ -41,13 +41,13 @@ def export_names(db: sqlite_utils.Database) -> list[str]:
 
 def export(db_path: str | Path, out_dir: str | Path, fmt: str = "csv") -> list[tuple[Path, int]]:
     """Write ``<name>.csv`` or ``<name>.json`` for each table and view; return (file, rows)."""
-    from pipeline.load import open_db
+    from pipeline.load import open_readonly
 
     if fmt not in ("csv", "json"):
         raise ValueError(f"format must be csv or json, not {fmt!r}")
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    db = open_db(db_path)
+    db = open_readonly(db_path)
     written = []
     try:
         for name in export_names(db):

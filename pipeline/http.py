@@ -53,6 +53,14 @@ class Disallowed(HttpError):
     """robots.txt (or the scheme / host rules) forbid the URL."""
 
 
+@dataclass(frozen=True)
+class RobotsUnavailable:
+    """robots.txt could not be fetched (5xx, refused, timed out): why, kept per origin."""
+
+    reason: str
+    status: int | None = None
+
+
 class NotPdf(HttpError):
     """The body does not start like a PDF (e.g. an HTML error page served with 200)."""
 
@@ -62,7 +70,8 @@ class Settings:
     """How politely to fetch; the defaults suit a council's web server."""
 
     contact: str | None = None
-    timeout: float = 30.0
+    timeout: float = 30.0  # per connect / read
+    deadline: float = 120.0  # per request, whole: a server that drips bytes is cut off
     delay: float = 1.0  # seconds between requests to one host
     per_host: int = 1  # concurrent requests to one host
     max_bytes: int = MAX_BYTES
@@ -156,15 +165,31 @@ class PoliteClient:
 
     # -- rules -----------------------------------------------------------------------------
     def check_url(self, url: str) -> None:
-        """Raise ``Disallowed`` unless the URL is http(s) with a host and robots.txt allows it."""
+        """Raise ``Disallowed`` unless the URL is http(s) with a host and robots.txt allows it.
+
+        robots.txt that could not be fetched (5xx, unreachable) stops the crawl of that site
+        for now, and the reason says why (RFC 9309 2.3.1.4), as a transient error.
+        """
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise Disallowed(f"not an http(s) URL: {url}")
-        if self.settings.obey_robots and not self.allowed(url):
+        if not self.settings.obey_robots:
+            return
+        rules = self._rules(url)
+        if isinstance(rules, RobotsUnavailable):
+            raise Disallowed(f"robots.txt of {parts.netloc} unavailable ({rules.reason}): "
+                             f"not crawling it now", status=rules.status, transient=True)
+        if rules is not None and not rules.can_fetch(url, PRODUCT):
             raise Disallowed(f"disallowed by robots.txt: {url}")
 
     def allowed(self, url: str) -> bool:
-        """robots.txt verdict for our user agent (fetched once per origin)."""
+        """robots.txt verdict for our user agent (fetched once per origin); False when unavailable."""
+        rules = self._rules(url)
+        if isinstance(rules, RobotsUnavailable):
+            return False
+        return True if rules is None else rules.can_fetch(url, PRODUCT)
+
+    def _rules(self, url: str) -> Protego | RobotsUnavailable | None:
         parts = urlsplit(url)
         origin = f"{parts.scheme}://{parts.netloc}"
         with self._lock:
@@ -173,11 +198,11 @@ class PoliteClient:
             rules = self._load_robots(origin)
             with self._lock:
                 self._robots.setdefault(origin, rules)
-        rules = self._robots[origin]
-        return True if rules is None else rules.can_fetch(url, PRODUCT)
+        return self._robots[origin]
 
-    def _load_robots(self, origin: str) -> Protego | None:
-        """RFC 9309: 4xx means no rules; 5xx or unreachable means assume everything is disallowed."""
+    def _load_robots(self, origin: str) -> Protego | RobotsUnavailable | None:
+        """RFC 9309: 4xx (or too many redirects) means no rules; 5xx or unreachable means do
+        not crawl now (``RobotsUnavailable``, with the reason)."""
         url = origin + "/robots.txt"
         try:
             for _ in range(self.settings.max_redirects + 1):  # e.g. http -> https; not robots-checked
@@ -188,10 +213,10 @@ class PoliteClient:
                 url = urljoin(url, location)
                 if urlsplit(url).scheme not in ("http", "https"):
                     return None
-        except HttpError:
-            return Protego.parse("User-agent: *\nDisallow: /")
+        except HttpError as exc:
+            return RobotsUnavailable(str(exc), exc.status)
         if response.status >= 500:
-            return Protego.parse("User-agent: *\nDisallow: /")
+            return RobotsUnavailable(f"HTTP {response.status}", response.status)
         if response.status >= 300:
             return None
         return Protego.parse(response.content.decode("utf-8", errors="replace"))
@@ -215,6 +240,7 @@ class PoliteClient:
             if wait > 0:
                 self._sleep(wait)
             self.requests += 1
+            started = time.monotonic()
             try:
                 with self._client.stream(method, url, headers=headers) as r:
                     declared = r.headers.get("content-length")
@@ -224,6 +250,11 @@ class PoliteClient:
                     chunks, size = [], 0
                     if r.status_code < 300 or r.status_code >= 400:
                         for chunk in r.iter_bytes():
+                            if time.monotonic() - started > self.settings.deadline:
+                                raise HttpError(
+                                    f"too slow: no whole answer within {self.settings.deadline:g}s "
+                                    f"({size} bytes received) from {url}", status=r.status_code,
+                                    transient=True)
                             size += len(chunk)
                             if size > max_bytes:
                                 raise HttpError(f"larger than {_mib(max_bytes)}", status=r.status_code)
@@ -233,7 +264,7 @@ class PoliteClient:
                         etag=r.headers.get("etag"), last_modified=r.headers.get("last-modified"),
                         content_type=r.headers.get("content-type"), headers=dict(r.headers))
             except httpx.TimeoutException as exc:
-                raise HttpError(f"timed out: {type(exc).__name__}", transient=True) from exc
+                raise HttpError(f"timed out: {type(exc).__name__} on {url}", transient=True) from exc
             except httpx.HTTPError as exc:
                 raise HttpError(f"request failed: {type(exc).__name__}: {exc}", transient=True) from exc
             finally:

@@ -3,6 +3,8 @@
 Each document is independent: a bad one is recorded as failed with its reason
 and the batch goes on. Documents are keyed by the sha256 of their bytes, so
 re-running skips what is already loaded by the same extractor version.
+Parsing runs in a worker process with a time, memory and page limit (``pipeline.box``),
+so a hostile PDF costs at most its limits: it gets a failed row naming the limit.
 """
 
 from __future__ import annotations
@@ -10,16 +12,16 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import sqlite_utils
 
-from extractors.pdf import PdfError
+from extractors.pdf import PdfError, page_count
 from models import Extraction
-from pipeline import fetch
+from pipeline import box, fetch
 from pipeline.assemble import EXTRACTOR_VERSION, DocumentBundle, bundle, failed_document
 from pipeline.load import loaded_version, open_db, write_document
 
@@ -30,7 +32,10 @@ class Options:
 
     force: bool = False
     keep_contacts: bool = False
-    max_pages: int | None = None
+    max_pages: int | None = box.DEFAULT_MAX_PAGES  # read at most this many pages
+    timeout: float | None = box.DEFAULT_TIMEOUT  # seconds of wall clock per document
+    max_memory: int | None = box.DEFAULT_MEMORY_MB  # MiB per worker process
+    boxed: bool = True  # parse in a worker process (False: in this process, no limits)
 
 
 @dataclass
@@ -96,7 +101,11 @@ def _counts(b: DocumentBundle) -> dict[str, int]:
 def prepare(
     source: fetch.Source, options: Options, is_loaded: Callable[[str], bool] = lambda _id: False
 ) -> tuple[IngestResult, DocumentBundle | None]:
-    """Everything but the write, so it can run in a worker: read, hash, extract, match."""
+    """Everything but the write, so it can run in a worker: read, hash, extract, match.
+
+    Reading and hashing happen here; parsing happens in a boxed worker process, which
+    reports the page count first so a document stopped by a limit keeps it.
+    """
     start = time.perf_counter()
     try:
         data = fetch.read(source)
@@ -109,29 +118,68 @@ def prepare(
     doc_id = fetch.sha256(data)
     if not options.force and is_loaded(doc_id):
         return IngestResult(source.location, doc_id, "skipped"), None
+    if not options.boxed:
+        return _parse(data, doc_id, source.location, options, start)
+    try:
+        outcome = box.box_for(options.max_memory, "pipeline.ingest:warm_up").run(
+            _parse, data, doc_id, source.location, options, start, timeout=options.timeout)
+    except box.LimitExceeded as exc:
+        reason, pages = str(exc), int(exc.info.get("pages") or 0)
+        return (
+            IngestResult(source.location, doc_id, "failed", reason, pages,
+                         time.perf_counter() - start),
+            failed_document(doc_id, source.location, reason, pages),
+        )
+    return outcome.value
+
+
+def warm_up() -> None:
+    """Load what every document needs (registry, NLP pipeline) once per worker process."""
+    from extractors import nlp
+    from pipeline.registry import Registry
+
+    Registry.load()
+    nlp.get_nlp(_gazetteer())
+
+
+def _parse(data: bytes, doc_id: str, location: str, options: Options,
+           start: float) -> tuple[IngestResult, DocumentBundle]:
+    """Parse, extract and match one document's bytes (in a worker process)."""
+    total = page_count(data)
+    box.notify(pages=total)
     try:
         extraction = extract_document(data, options)
-        result_bundle = assemble_document(doc_id, source.location, extraction)
+        if any("MemoryError" in f.reason for f in extraction.failed_pages):
+            raise MemoryError  # a page ran out under the worker's limit: the document did
+        result_bundle = assemble_document(doc_id, location, extraction)
     except PdfError as exc:
         reason = str(exc)
+        if "MemoryError" in reason:
+            raise MemoryError from exc
         return (
-            IngestResult(
-                source.location, doc_id, "failed", reason, seconds=time.perf_counter() - start
-            ),
-            failed_document(doc_id, source.location, reason),
+            IngestResult(location, doc_id, "failed", reason, total or 0,
+                         seconds=time.perf_counter() - start),
+            failed_document(doc_id, location, reason, total or 0),
         )
+    except MemoryError:
+        raise
     except Exception as exc:  # an extractor bug must not stop the batch; record it on the document
         reason = f"extraction error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
         return (
-            IngestResult(
-                source.location, doc_id, "failed", reason, seconds=time.perf_counter() - start
-            ),
-            failed_document(doc_id, source.location, reason),
+            IngestResult(location, doc_id, "failed", reason, total or 0,
+                         seconds=time.perf_counter() - start),
+            failed_document(doc_id, location, reason, total or 0),
         )
+    result_bundle.keep_contacts = options.keep_contacts
     doc = result_bundle.document
+    if total and options.max_pages and total > options.max_pages:
+        note = f"page limit: read the first {options.max_pages} of {total} pages (--max-pages)"
+        doc = result_bundle.document = doc.model_copy(update={
+            "pages": total, "status": "partial",
+            "error": f"{note}; {doc.error}" if doc.error else note})
     return (
         IngestResult(
-            source.location,
+            location,
             doc_id,
             doc.status,
             doc.error,
@@ -149,10 +197,15 @@ def already_loaded(db: sqlite_utils.Database, document_id: str) -> bool:
     return found is not None and found[0] != "failed" and found[1] == EXTRACTOR_VERSION
 
 
-def _prepare_in_worker(
-    location: str, options: Options, skip: frozenset[str]
-) -> tuple[IngestResult, DocumentBundle | None]:
-    return prepare(fetch.Source(location), options, lambda doc_id: doc_id in skip)
+def loaded_ids(db: sqlite_utils.Database) -> frozenset[str]:
+    """Ids of documents ``already_loaded`` would skip."""
+    return frozenset(
+        row[0]
+        for row in db.execute(
+            "SELECT id FROM documents WHERE status != 'failed' AND extractor_version = ?",
+            [EXTRACTOR_VERSION],
+        ).fetchall()
+    )
 
 
 def ingest(
@@ -181,21 +234,10 @@ def ingest(
             for source in sources:
                 finish(*prepare(source, options, lambda doc_id: already_loaded(db, doc_id)))
         else:
-            skip = (
-                frozenset(
-                    row[0]
-                    for row in db.execute(
-                        "SELECT id FROM documents WHERE status != 'failed' AND extractor_version = ?",
-                        [EXTRACTOR_VERSION],
-                    ).fetchall()
-                )
-                if not options.force
-                else frozenset()
-            )
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [
-                    pool.submit(_prepare_in_worker, s.location, options, skip) for s in sources
-                ]
+            skip = frozenset() if options.force else loaded_ids(db)
+            # threads only wait: each parses in its own boxed worker process (N workers)
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                futures = [pool.submit(prepare, s, options, skip.__contains__) for s in sources]
                 for future in futures:
                     finish(*future.result())
     finally:

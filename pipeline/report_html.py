@@ -795,11 +795,11 @@ def _participation_table(comparisons: Sequence[Comparison], rows: list[dict[str,
 
 def build_report(db_path: str | Path, out: str | Path) -> ReportStats:
     """Write the report for ``db_path`` to ``out`` (links to documents relative to it)."""
-    from pipeline.load import open_db
+    from pipeline.load import open_readonly
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    db = open_db(db_path)
+    db = open_readonly(db_path)
     try:
         page, stats = render(db, out.parent.resolve())
     finally:

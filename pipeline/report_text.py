@@ -7,7 +7,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from pipeline.load import open_db
+from pipeline.load import open_readonly
 
 COLUMNS = [  # (view column, heading)
     ("documents", "docs"),
@@ -22,7 +22,7 @@ COLUMNS = [  # (view column, heading)
 def print_summary(db_path: str | Path, console: Console | None = None) -> None:
     """One row per partnership: what its documents say and what they spend."""
     console = console or Console(width=max(Console().width, 120))
-    db = open_db(db_path)
+    db = open_readonly(db_path)
     try:
         rows = list(db.query("SELECT * FROM partnership_summary ORDER BY partnership"))
         failed = db.execute("SELECT count(*) FROM documents WHERE status = 'failed'").fetchone()[0]

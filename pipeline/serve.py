@@ -1,7 +1,10 @@
 """``cspipe serve``: Datasette over the database, read-only, on the loopback interface.
 
-The database is migrated (so the views exist) and its WAL checkpointed first, then
-opened by Datasette in immutable mode: no query, canned or typed, can change it.
+Serving only reads: the file is checked (an SQLite file with the current cspipe schema,
+opened read-only) and handed to Datasette untouched, in immutable mode, or, when another
+process's writes still sit in its WAL, read-only (``mode=ro``) so they are seen. Nothing is
+migrated or checkpointed: the file a user publishes stays byte for byte as it was, and
+serving works from read-only media.
 """
 
 from __future__ import annotations
@@ -28,15 +31,13 @@ def datasette_available() -> bool:
     return importlib.util.find_spec("datasette") is not None
 
 
-def prepare(db_path: str | Path) -> None:
-    """Bring the schema and views up to date and fold the WAL into the main file."""
-    from pipeline.load import open_db
+def prepare(db_path: str | Path) -> bool:
+    """Check the database can be served (``DatabaseError`` otherwise); True when immutable will do."""
+    from pipeline.load import open_readonly
 
-    db = open_db(db_path)
-    try:
-        db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        db.close()
+    open_readonly(db_path).close()
+    wal = Path(f"{db_path}-wal")
+    return not (wal.exists() and wal.stat().st_size > 0)
 
 
 def write_metadata(db_path: str | Path, folder: str | Path) -> Path:
@@ -48,14 +49,15 @@ def write_metadata(db_path: str | Path, folder: str | Path) -> Path:
     return path
 
 
-def command(db_path: str | Path, port: int, metadata_path: str | Path) -> list[str]:
-    """The datasette command line: immutable database, loopback only."""
+def command(db_path: str | Path, port: int, metadata_path: str | Path,
+            immutable: bool = True) -> list[str]:
+    """The datasette command line: immutable (or read-only) database, loopback only."""
     return [
         sys.executable,
         "-m",
         "datasette",
         "serve",
-        "--immutable",
+        *(["--immutable"] if immutable else []),
         str(db_path),
         "--host",
         HOST,
@@ -76,14 +78,14 @@ def run(db_path: str | Path, port: int = 8001) -> int:
     """Serve until interrupted; returns Datasette's exit code."""
     if not datasette_available():
         raise DatasetteMissing(INSTALL_HINT)
-    prepare(db_path)
+    immutable = prepare(db_path)
     with tempfile.TemporaryDirectory(prefix="cspipe-serve-") as folder:
         meta = write_metadata(db_path, folder)
         print(
             f"Serving {db_path} read-only at http://{HOST}:{port}/ (Ctrl-C to stop)",
             file=sys.stderr,
         )
-        proc = subprocess.Popen(command(db_path, port, meta))
+        proc = subprocess.Popen(command(db_path, port, meta, immutable))
         try:
             return proc.wait()
         except KeyboardInterrupt:

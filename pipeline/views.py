@@ -1,7 +1,9 @@
 """SQL views created with the database: the cross-partnership comparisons researchers query.
 
-Views are dropped and recreated on every open, so a newer cspipe can change a
-view's definition without a migration (views hold no data). Every view is plain
+Views are recreated when a database is opened for writing and its stored definitions differ
+from these (``current``), inside the migration transaction, so a newer cspipe can change a
+view's definition without a migration (views hold no data) and concurrent starts never
+race. Readers never touch them. Every view is plain
 SQLite SQL (no Python functions), so it works the same in the sqlite3 shell,
 in notebooks and in Datasette. docs/views.md describes each one.
 """
@@ -368,9 +370,19 @@ VIEWS: dict[str, str] = {
 #: Views in dependency order are the dict order above; dropped in reverse.
 
 
+def _create_sql(name: str) -> str:
+    return f"CREATE VIEW {name} AS {VIEWS[name]}"
+
+
+def current(db: sqlite_utils.Database) -> bool:
+    """True when every view is stored exactly as defined here (nothing to recreate)."""
+    stored = dict(db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'view'").fetchall())
+    return all(stored.get(name) == _create_sql(name) for name in VIEWS)
+
+
 def create_views(db: sqlite_utils.Database) -> None:
-    """Drop and recreate every view, so a view change needs no migration."""
+    """Drop and recreate every view; call inside the migration transaction."""
     for name in reversed(VIEWS):
         db.execute(f"DROP VIEW IF EXISTS {name}")
-    for name, sql in VIEWS.items():
-        db.execute(f"CREATE VIEW {name} AS {sql}")
+    for name in VIEWS:
+        db.execute(_create_sql(name))
