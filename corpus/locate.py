@@ -31,10 +31,15 @@ def page_words(pdf: Path) -> list[list[str]]:
 
 def in_order(needle: list[str], hay: list[str], window: int) -> bool:
     """``needle``'s words appear in order in ``hay``, each within ``window`` words of the one before."""
-    for start in (i for i, w in enumerate(hay) if w == needle[0]):
+    last = len(needle) - 1
+
+    def same(k: int, word: str) -> bool:  # a needle may end inside a word ("CCTV up" for "upgrade")
+        return word.startswith(needle[k]) if k == last else word == needle[k]
+
+    for start in (i for i, w in enumerate(hay) if same(0, w)):
         at, ok = start, True
-        for w in needle[1:]:
-            nxt = next((j for j in range(at + 1, min(len(hay), at + 1 + window)) if hay[j] == w), None)
+        for k in range(1, len(needle)):
+            nxt = next((j for j in range(at + 1, min(len(hay), at + 1 + window)) if same(k, hay[j])), None)
             if nxt is None:
                 ok = False
                 break
@@ -50,14 +55,17 @@ class Locator:
         self.pages = page_words(pdf)
 
     def page(self, text: str, start: int = 1) -> int:
-        """First page from ``start`` holding ``text`` (its first 12 words), else ValueError."""
-        needle = words(text)[:12]
-        if not needle:
+        """First page from ``start`` holding ``text`` (its first 12 words, else 6, else 3), else ValueError."""
+        found = words(text)
+        if not found:
             raise ValueError(f"nothing to look for in {text!r}")
-        for window in (1, 40, 400):
-            for number in range(start, len(self.pages) + 1):
-                if in_order(needle, self.pages[number - 1], window):
-                    return number
+        # a row split over a page break holds only its opening words on the first page
+        for n in (12, 6, 3):
+            needle = found[:n]
+            for window in (1, 40, 400):
+                for number in range(start, len(self.pages) + 1):
+                    if in_order(needle, self.pages[number - 1], window):
+                        return number
         raise ValueError(f"{self.pdf.name}: {text[:70]!r} is on no page from page {start}")
 
 

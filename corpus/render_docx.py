@@ -16,14 +16,13 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+import doc as m
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
-
-import doc as m
 from pdfbytes import normalise
 
 FONTS = {"arial": "Arial", "calibri": "Calibri", "verdana": "Verdana", "times": "Times New Roman"}

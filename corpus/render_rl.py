@@ -11,17 +11,23 @@ import re
 from pathlib import Path
 from typing import Any
 
+import doc as m
+from render import esc, register_fonts, ruled_table, styles
 from reportlab.lib import colors
 from reportlab.lib.fonts import addMapping
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageTemplate, Spacer
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+)
 from reportlab.platypus import PageBreak as RLPageBreak
 from reportlab.platypus import Paragraph as RLParagraph
-
-import doc as m
-from render import esc, register_fonts, ruled_table, styles
 
 TTF = "/usr/share/fonts/truetype"
 #: model font -> (regular, bold) reportlab font names, and the TrueType files to register

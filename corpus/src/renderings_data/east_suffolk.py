@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import doc as m
+
 from src.renderings_data.common import link, original_gold, with_finds
 
 NAME = "east-suffolk-scrutiny-2023-07-20"
