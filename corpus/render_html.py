@@ -80,12 +80,13 @@ def table(t: m.Table) -> str:
 
 def page_rules(d: m.Document) -> str:
     out = []
+    font = f"font-family: {FONTS[d.font]}; font-size: 8.5pt;"  # margin boxes do not inherit the body's
     for i, sec in enumerate(d.sections):
         boxes = ""
         if sec.header:
-            boxes += f"@top-left {{ content: {css_string(sec.header)}; font-size: 8.5pt; }}"
+            boxes += f"@top-left {{ content: {css_string(sec.header)}; {font} }}"
         if sec.footer:
-            boxes += f"@bottom-right {{ content: {css_string(sec.footer)}; font-size: 8.5pt; }}"
+            boxes += f"@bottom-right {{ content: {css_string(sec.footer)}; {font} }}"
         out.append(f"@page s{i} {{ size: A4 {sec.orientation}; margin: {d.margin_mm}mm; {boxes} }}\n"
                    f".s{i} {{ page: s{i}; }}")
     return "\n".join(out)

@@ -41,6 +41,7 @@ def write(path: Path, gold: dict[str, Any]) -> None:
 def build(out_dir: Path) -> list[Path]:
     names = [n for n in os.environ.get("CORPUS_RENDERINGS", "").split(",") if n]
     out: list[Path] = []
+    rows: dict[str, list[Any]] = {}
     for mod in documents(names):
         model, content = mod.model(), mod.gold()
         for rendering, (suffix, render) in RENDERINGS.items():
@@ -52,4 +53,35 @@ def build(out_dir: Path) -> list[Path]:
             path = out_dir / pdf.name.replace(".pdf", ".gold.json")
             write(path, gold)
             out += [pdf, path]
+            rows.setdefault(mod.NAME, [(mod.__doc__ or "").strip().splitlines()[0], gold])
+            rows[mod.NAME].append(gold["document"]["pages"])
+    if not names:
+        readme = out_dir / "README.md"
+        readme.write_text(README_HEAD + "".join(
+            f"| `{name}` | {style} | {'/'.join(str(p) for p in pages)} | {records(gold)} |\n"
+            for name, (style, gold, *pages) in sorted(rows.items())), encoding="utf-8")
+        out.append(readme)
     return out
+
+
+README_HEAD = """# Renderings
+
+Built by `corpus/src/renderings.py` (`python corpus/build.py renderings`); this file is written by it too.
+
+Each document is written once in the document model (`corpus/doc.py`, content in
+`corpus/src/renderings_data/<module>.py`) and typeset three ways: `NAME.pdf` by reportlab,
+`NAME.lo.pdf` by LibreOffice from a Word file (python-docx: real merged cells, Word headers and
+footers with a PAGE field, landscape sections, repeated header rows), `NAME.cr.pdf` by headless
+Chromium from HTML (`@page` size and margin boxes, rowspan/colspan, `<thead>`). Each has its gold:
+the same hand-checked content, `rendering` and `document_of` fields, and pages located in that
+PDF by `corpus/locate.py`. The five converted documents reuse the gold of their reportlab
+original or variant; the others are new, invented text about real bodies.
+
+| document | what it is | pages (rl/lo/cr) | records |
+|---|---|---|---|
+"""
+
+
+def records(gold: dict[str, Any]) -> str:
+    return ", ".join(f"{len(gold.get(k, []))} {k}" for k in ("activities", "priorities", "kpis", "funding",
+                                                              "organisations"))

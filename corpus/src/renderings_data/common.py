@@ -26,3 +26,28 @@ def with_finds(items: list[dict[str, Any]], finds: list[str | None]) -> list[dic
 def link(text: str) -> str:
     """Seed markdown links ``[text](#)`` as their text (bold markers stay for the renderers)."""
     return re.sub(r"\[(.+?)\]\(#\)", r"\1", text)
+
+
+def activity(a: Any, *, theme: str, priority: str | None, objective: str | None = None) -> dict[str, Any]:
+    """The gold record of one authored action (``other_councils_data.common.Action``), page found later."""
+    a.check()
+    return {"description": a.description, "theme": theme, "priority": priority, "objective": objective,
+            "status": a.status, "progress": a.progress, "timescale": a.when, "due_date": a.due,
+            "leads": [{"organisation": org, "person": person, "raw": raw} for raw, org, person in a.leads],
+            "kpis": [{"description": d, "target": t} for d, t in a.kpis]}
+
+
+def money(s: Any) -> dict[str, Any]:
+    """The gold record of one sum (``other_councils_data.common.Sum``); ``needle`` finds its page."""
+    return {"amount_gbp": float(s.amount_gbp), "date": s.date, "period": s.period,
+            "description": s.description, "funder": s.funder, "recipient": s.recipient, "_find": s.needle}
+
+
+def output(o: Any) -> dict[str, Any]:
+    return {"description": o.description, "target": o.target, "value": o.value, "_find": o.needle}
+
+
+def document(title: str, doc_type: str, partnership_id: str | None, authority: str | None,
+             committee: str | None = None, meeting_date: str | None = None) -> dict[str, Any]:
+    return {"title": title, "doc_type": doc_type, "partnership_id": partnership_id, "authority": authority,
+            "committee": committee, "meeting_date": meeting_date}
