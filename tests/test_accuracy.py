@@ -1,7 +1,10 @@
 """Extraction accuracy on the corpus against the hand-checked gold files; fails when it regresses.
 
 Thresholds hold overall and for every document type; a layout variant may not score
-more than ``VARIANT_SLACK`` below the original it varies, on any figure.
+more than ``VARIANT_SLACK`` below the original it varies, on any figure. The documents of
+``corpus/renderings/`` (each typeset by reportlab, LibreOffice and Chromium) are held to
+``RENDERING_OVERALL_F1`` overall and may not lie more than ``RENDERING_SPREAD`` apart; their
+per-rendering table is printed whether or not the test passes.
 """
 
 from __future__ import annotations
@@ -30,6 +33,11 @@ THRESHOLDS = {
     "organisations": 0.90,
 }
 VARIANT_SLACK = 0.05
+
+#: Issue 9: lowest acceptable overall F1 (mean of the six figures) over all renderings, and the
+#: most one rendering of a document may score below another rendering of the same document.
+RENDERING_OVERALL_F1 = 0.97
+RENDERING_SPREAD = 0.03
 
 
 def test_corpus_accuracy(corpus_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -64,11 +72,6 @@ def test_corpus_accuracy(corpus_db: Path, capsys: pytest.CaptureFixture[str]) ->
                      for k in THRESHOLDS if d.counts[k].f1 < base.counts[k].f1 - VARIANT_SLACK]
     assert not problems, "accuracy below threshold:\n" + "\n".join(problems)
 
-
-#: Issue 9: lowest acceptable overall F1 (mean of the six figures) over all renderings, and the
-#: most one rendering of a document may score below another rendering of the same document.
-RENDERING_OVERALL_F1 = 0.97
-RENDERING_SPREAD = 0.03
 
 
 def test_renderings_accuracy(renderings_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
