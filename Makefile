@@ -42,7 +42,15 @@ killnine: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check .
 
+# Debian packages the corpus renderings need (LibreOffice for the .lo.pdf, Chromium for the .cr.pdf)
+CORPUS_DEBS := libreoffice-writer-nogui chromium fonts-liberation fonts-crosextra-carlito fonts-dejavu-core
+
 corpus: $(STAMP)
+	@missing=$$(for p in $(CORPUS_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	  else echo "make corpus needs: sudo apt-get install $$missing"; exit 1; fi; fi
 	$(BIN)/python corpus/build.py
 
 clean:

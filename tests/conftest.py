@@ -23,3 +23,13 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pdfs = sorted(CORPUS.glob("*.pdf")) + sorted((CORPUS / "variants").glob("*.pdf"))
     ingest([str(p) for p in pdfs], db, workers=2)
     return db
+
+
+@pytest.fixture(scope="session")
+def renderings_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database holding every rendering in ``corpus/renderings/`` (reportlab, LibreOffice, Chromium)."""
+    from pipeline.ingest import ingest
+
+    db = tmp_path_factory.mktemp("renderings") / "renderings.db"
+    ingest([str(p) for p in sorted((CORPUS / "renderings").glob("*.pdf"))], db, workers=2)
+    return db

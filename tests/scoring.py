@@ -214,6 +214,19 @@ def gold_files(root: Path = CORPUS) -> list[Path]:
     return sorted(root.glob("*.gold.json")) + sorted((root / "variants").glob("*.gold.json"))
 
 
+def rendering_gold_files(root: Path = CORPUS) -> list[Path]:
+    """Gold files of ``corpus/renderings/``: one per rendering (reportlab, LibreOffice, Chromium)."""
+    return sorted((root / "renderings").glob("*.gold.json"))
+
+
+FIGURES = ("activities", "lead_organisations", "kpis", "funding", "priorities", "organisations")
+
+
+def overall(counts: dict[str, Count]) -> float:
+    """The mean of the six F1 figures (as ``shared/realworld/score.py`` reports "overall F1")."""
+    return sum(counts[k].f1 for k in FIGURES) / len(FIGURES)
+
+
 def score_database(db_path: Path, golds: list[Path]) -> tuple[dict[str, Count], list[DocScore]]:
     conn = sqlite3.connect(str(db_path))
     conn.row_factory = sqlite3.Row

@@ -1,0 +1,143 @@
+"""Render a ``corpus.doc.Document`` as an HTML page printed to PDF by headless Chromium.
+
+Councils publish web pages saved as PDF from a browser: ``@page`` rules set the
+size, orientation (a named page per section) and the running header/footer
+(margin boxes with ``counter(page)``); merged cells are ``rowspan``/``colspan``;
+repeated header rows are a ``<thead>``, which Chromium repeats on every page.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import doc as m
+from pdfbytes import normalise
+
+FONTS = {"arial": '"Liberation Sans", Arial, sans-serif', "calibri": 'Carlito, Calibri, sans-serif',
+         "verdana": '"DejaVu Sans", Verdana, sans-serif', "times": '"Liberation Serif", "Times New Roman", serif'}
+
+
+def rich(text: str) -> str:
+    return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(text, quote=False))
+
+
+def css_string(text: str) -> str:
+    """Header/footer text as CSS ``content`` with ``{page}`` as the page counter."""
+    parts = [f'"{p}"' for p in (x.replace('"', '\\"') for x in text.split("{page}"))]
+    return " counter(page) ".join(parts)
+
+
+def blocks(items: list[m.Flow], bold: bool = False) -> str:
+    out: list[str] = []
+    for b in items:
+        if isinstance(b, m.Heading):
+            out.append(f"<h{b.level}>{rich(b.text)}</h{b.level}>")
+        elif isinstance(b, m.Paragraph):
+            cls = " class=small" if b.small else " class=indent" if b.indent else ""
+            text = f"<strong>{rich(b.text)}</strong>" if bold else rich(b.text)
+            out.append(f"<p{cls}>{text}</p>")
+        elif isinstance(b, m.Bullets):
+            tag = "ol" if b.numbered else "ul"
+            out.append(f"<{tag}>" + "".join(f"<li>{rich(x)}</li>" for x in b.items) + f"</{tag}>")
+        elif isinstance(b, m.PageBreak):
+            out.append('<div class="break"></div>')
+        elif isinstance(b, m.Table):
+            out.append(table(b))
+    return "\n".join(out)
+
+
+def table(t: m.Table) -> str:
+    total = sum(t.widths)
+    cols = "".join(f'<col style="width:{100 * w / total:.2f}%">' for w in t.widths)
+    size = f' style="font-size:{t.size}pt"' if t.size else ""
+    rows: list[str] = []
+    for r, row in enumerate(t.rows):
+        tag = "th" if r < t.header_rows else "td"
+        cells = []
+        for x in row:
+            if x is None:
+                continue
+            attrs = (f' rowspan="{x.rowspan}"' if x.rowspan > 1 else "") + (
+                f' colspan="{x.colspan}"' if x.colspan > 1 else "")
+            fill = x.fill or (t.header_fill if r < t.header_rows and t.ruled == "grid" else None)
+            if fill:
+                attrs += f' style="background:{fill}"'
+            cells.append(f"<{tag}{attrs}>{blocks(list(x.blocks), bold=x.bold)}</{tag}>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    head, body = rows[: t.header_rows], rows[t.header_rows:]
+    if t.repeat_header:
+        inner = f"<thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody>"
+    else:
+        inner = f"<tbody>{''.join(head + body)}</tbody>"
+    return f'<table class="{t.ruled}"{size}><colgroup>{cols}</colgroup>{inner}</table>'
+
+
+def page_rules(d: m.Document) -> str:
+    out = []
+    font = f"font-family: {FONTS[d.font]}; font-size: 8.5pt;"  # margin boxes do not inherit the body's
+    for i, sec in enumerate(d.sections):
+        boxes = ""
+        if sec.header:
+            boxes += f"@top-left {{ content: {css_string(sec.header)}; {font} }}"
+        if sec.footer:
+            boxes += f"@bottom-right {{ content: {css_string(sec.footer)}; {font} }}"
+        out.append(f"@page s{i} {{ size: A4 {sec.orientation}; margin: {d.margin_mm}mm; {boxes} }}\n"
+                   f".s{i} {{ page: s{i}; }}")
+    return "\n".join(out)
+
+
+def page(d: m.Document) -> str:
+    body = "\n".join(f'<section class="s{i}">{blocks(sec.blocks)}</section>'
+                     for i, sec in enumerate(d.sections))
+    style = f"""
+{page_rules(d)}
+body {{ font-family: {FONTS[d.font]}; font-size: {d.size}pt; line-height: 1.25; margin: 0; }}
+h1 {{ font-size: {d.size + 5}pt; margin: 0 0 8pt; color: #1F3A5F; }}
+h2 {{ font-size: {d.size + 2.5}pt; margin: 12pt 0 6pt; color: #1F3A5F; }}
+h3 {{ font-size: {d.size + 1}pt; margin: 10pt 0 4pt; }}
+p {{ margin: 0 0 6pt; }} p.small {{ font-size: {d.size - 2}pt; }} p.indent {{ margin-left: 8mm; }}
+ul, ol {{ margin: 0 0 6pt; padding-left: 7mm; }}
+table {{ border-collapse: collapse; width: 100%; table-layout: fixed; font-size: {d.size - 1.5}pt;
+         margin: 4pt 0 10pt; }}
+th, td {{ vertical-align: top; text-align: left; padding: 2pt 4pt; }}
+table.grid th, table.grid td {{ border: 0.6pt solid #000; }}
+table.header tr:first-child th {{ border-bottom: 1pt solid #000; }}
+td p, th p {{ margin: 0 0 2pt; }} td ul, th ul {{ padding-left: 4mm; margin: 0 0 2pt; }}
+th p {{ font-weight: bold; }}
+tr {{ break-inside: auto; }}
+.break {{ break-after: page; }}
+section + section {{ break-before: page; }}
+"""
+    return (f'<!DOCTYPE html>\n<html lang="en-GB"><head><meta charset="utf-8">'
+            f"<title>{html.escape(d.title)}</title><style>{style}</style></head>\n<body>\n{body}\n</body></html>\n")
+
+
+def chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        raise SystemExit("chromium not found: install Debian's chromium (make corpus does it when run as root)")
+    return found
+
+
+def render(d: m.Document, pdf: Path, keep_html: Path | None = None) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / (pdf.name.removesuffix(".pdf") + ".html")
+        src.write_text(page(d), encoding="utf-8")
+        if keep_html:
+            shutil.copy(src, keep_html)
+        out = Path(tmp) / "out.pdf"
+        cmd = [chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={tmp}/profile", "--no-pdf-header-footer", "--run-all-compositor-stages-before-draw",
+               f"--print-to-pdf={out}", src.as_uri()]
+        done = subprocess.run(cmd, capture_output=True, text=True, timeout=240,
+                              env=dict(os.environ, TZ="UTC"))
+        if not out.exists():
+            raise SystemExit(f"chromium did not print {src.name}: {done.stderr.strip()[:300]}")
+        pdf.write_bytes(normalise(out.read_bytes()))

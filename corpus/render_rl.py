@@ -1,0 +1,163 @@
+"""Render a ``corpus.doc.Document`` with reportlab (the corpus's own typesetting, via render.py).
+
+Sections become page templates (one per section, so each has its orientation and
+running header/footer); merged cells are drawn as Word draws them
+(``render.ruled_table``'s ``merged``), so a Priority cell may run over pages.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import doc as m
+from render import esc, register_fonts, ruled_table, styles
+from reportlab.lib import colors
+from reportlab.lib.fonts import addMapping
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+    Spacer,
+)
+from reportlab.platypus import PageBreak as RLPageBreak
+from reportlab.platypus import Paragraph as RLParagraph
+
+TTF = "/usr/share/fonts/truetype"
+#: model font -> (regular, bold) reportlab font names, and the TrueType files to register
+FAMILIES: dict[str, tuple[str, str, dict[str, str]]] = {
+    "arial": ("Helvetica", "Helvetica-Bold", {}),
+    "times": ("Times-Roman", "Times-Bold", {}),
+    "calibri": ("Carlito", "Carlito-Bold", {"Carlito": f"{TTF}/crosextra/Carlito-Regular.ttf",
+                                            "Carlito-Bold": f"{TTF}/crosextra/Carlito-Bold.ttf"}),
+    "verdana": ("DejaVuSans", "DejaVuSans-Bold", {"DejaVuSans": f"{TTF}/dejavu/DejaVuSans.ttf",
+                                                  "DejaVuSans-Bold": f"{TTF}/dejavu/DejaVuSans-Bold.ttf"}),
+}
+BULLET_FONT = "DejaVuSans"  # a bullet glyph with a Unicode map, as Word PDFs have
+
+
+def fonts(name: str) -> tuple[str, str]:
+    regular, bold, files = FAMILIES[name]
+    register_fonts({**files, BULLET_FONT: f"{TTF}/dejavu/DejaVuSans.ttf"})
+    if files:
+        addMapping(regular, 0, 0, regular)
+        addMapping(regular, 1, 0, bold)
+        addMapping(regular, 0, 1, regular)
+        addMapping(regular, 1, 1, bold)
+    return regular, bold
+
+
+def rich(text: str) -> str:
+    return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", esc(text))
+
+
+class Styles:
+    def __init__(self, d: m.Document) -> None:
+        regular, bold = fonts(d.font)
+        self.st = styles(font=regular, bold=bold, size=d.size)
+        self.bold = bold
+        self.font = regular
+        self.st["bullet"] = ParagraphStyle("mbullet", parent=self.st["body"], leftIndent=16, bulletIndent=4,
+                                           bulletFontName=BULLET_FONT, spaceAfter=2)
+        self.st["indent"] = ParagraphStyle("mindent", parent=self.st["body"], leftIndent=16)
+
+    def cell_styles(self, size: float) -> dict[str, ParagraphStyle]:
+        body = ParagraphStyle(f"mc{size}", parent=self.st["body"], fontSize=size, leading=size * 1.2,
+                              spaceAfter=2)
+        return {"body": body, "small": body, "indent": body,
+                "bold": ParagraphStyle(f"mcb{size}", parent=body, fontName=self.bold),
+                "bullet": ParagraphStyle(f"mcl{size}", parent=body, leftIndent=10, bulletIndent=1,
+                                         bulletFontName=BULLET_FONT, spaceAfter=1),
+                "h1": ParagraphStyle(f"mch{size}", parent=body, fontName=self.bold),
+                "h2": ParagraphStyle(f"mch{size}", parent=body, fontName=self.bold),
+                "h3": ParagraphStyle(f"mch{size}", parent=body, fontName=self.bold)}
+
+
+def blocks(items: list[m.Flow], st: dict[str, ParagraphStyle], s: Styles, width: float,
+           bold: bool = False) -> list[Flowable]:
+    out: list[Flowable] = []
+    for b in items:
+        if isinstance(b, m.Heading):
+            out.append(RLParagraph(rich(b.text), st[f"h{min(b.level, 3)}"]))
+        elif isinstance(b, m.Paragraph):
+            style = st["bold"] if bold and "bold" in st else st["small" if b.small else
+                                                                 "indent" if b.indent else "body"]
+            out.append(RLParagraph(rich(b.text), style))
+        elif isinstance(b, m.Bullets):
+            for i, x in enumerate(b.items, start=1):
+                out.append(RLParagraph(rich(x), st["bullet"], bulletText=f"{i}." if b.numbered else "\u2022"))
+            out.append(Spacer(1, 3))
+        elif isinstance(b, m.PageBreak):
+            out.append(RLPageBreak())
+        elif isinstance(b, m.Table):
+            out += [table(b, s, width), Spacer(1, 8)]
+    return out
+
+
+def table(t: m.Table, s: Styles, width: float) -> Flowable:
+    size = t.size or s.st["body"].fontSize - 1.5
+    st = s.cell_styles(size)
+    total = sum(t.widths)
+    widths = [width * w / total for w in t.widths]
+    rows: list[list[Any]] = []
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    spans: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    extra: list[tuple] = []
+    for r, row in enumerate(t.rows):
+        out: list[Any] = []
+        for c, x in enumerate(row):
+            if x is None:
+                out.append("")
+                continue
+            w = sum(widths[c:c + x.colspan]) - 6
+            flows = blocks(list(x.blocks), st, s, w, bold=x.bold or r < t.header_rows)
+            out.append(flows[0] if len(flows) == 1 else flows or "")
+            if x.rowspan > 1 or x.colspan > 1:
+                merged.append(((c, r), (c + x.colspan - 1, r + x.rowspan - 1)))
+            if x.colspan > 1 and x.rowspan == 1:
+                spans.append(((c, r), (c + x.colspan - 1, r)))
+            if x.fill:
+                extra.append(("BACKGROUND", (c, r), (c + x.colspan - 1, r + x.rowspan - 1),
+                              colors.HexColor(x.fill)))
+        rows.append(out)
+    if t.ruled == "header" and t.header_rows:
+        extra.append(("LINEBELOW", (0, t.header_rows - 1), (-1, t.header_rows - 1), 0.8, colors.black))
+    fill = colors.HexColor(t.header_fill) if t.header_fill and t.ruled == "grid" else None
+    return ruled_table(rows, widths, header_rows=t.header_rows, repeat_header=t.repeat_header,
+                       merged=merged if t.ruled == "grid" else [], spans=spans, grid=t.ruled == "grid",
+                       header_fill=fill, split_in_row=True, extra_style=extra)
+
+
+def render(d: m.Document, pdf: Path) -> None:
+    s = Styles(d)
+    margin = d.margin_mm * mm
+    templates: list[PageTemplate] = []
+    story: list[Flowable] = []
+    for i, sec in enumerate(d.sections):
+        size = landscape(A4) if sec.orientation == "landscape" else A4
+        w, h = size
+
+        def decorate(canvas: Any, doc: Any, sec: m.Section = sec, w: float = w, h: float = h) -> None:
+            canvas.saveState()
+            canvas.setFont(s.font, 8.5)
+            if sec.header:
+                canvas.drawString(margin, h - margin / 2, sec.header.format(page=doc.page))
+            if sec.footer:
+                canvas.drawRightString(w - margin, margin / 2, sec.footer.format(page=doc.page))
+            canvas.restoreState()
+
+        templates.append(PageTemplate(id=f"s{i}", pagesize=size, onPage=decorate,
+                                      frames=[Frame(margin, margin, w - 2 * margin, h - 2 * margin)]))
+        if i:
+            story += [NextPageTemplate(f"s{i}"), RLPageBreak()]
+        story += blocks(sec.blocks, s.st, s, w - 2 * margin - 12)
+    out = BaseDocTemplate(str(pdf), pagesize=A4, title=d.title, author=d.author,
+                          leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin)
+    out.addPageTemplates(templates)
+    out.build(story)

@@ -1,0 +1,1 @@
+"""Corpus documents written once in the document model (``corpus/doc.py``), typeset three ways."""
