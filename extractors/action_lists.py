@@ -45,7 +45,7 @@ def _action_items(items: list[tuple[str, Line]]) -> bool:
 _NUMBER_WORD = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[A-H])"
 #: "Priority one: domestic abuse", "Priority 2 - Serious violence", "Theme 3: Fraud"
 PRIORITY_HEADING = re.compile(
-    rf"^\s*(?:(?:strategic|csp|partnership|our|key)\s+)?(?:priority|theme|strand)\s+{_NUMBER_WORD}"
+    rf"^\s*(?:(?:strategic|csp|partnership|our|key)\s+)?(?:priority|theme|strand|aim)\s+{_NUMBER_WORD}"
     r"\s*(?:[:.\-–—]\s*|\s+)(?P<label>[A-Za-z][^.;]{2,90}?)\s*$", re.I)
 #: inline fields at the end of an item: "(Lead: CSP Manager; by March 2025)"
 _INLINE = re.compile(

@@ -31,6 +31,8 @@ class TableRecords:
     kpis: list[KpiRecord] = field(default_factory=list)
     funding: list[FundingRecord] = field(default_factory=list)
     skipped: list[tuple[int, str]] = field(default_factory=list)
+    #: sums a table's total rows state (a sentence restating one is not another sum)
+    totals: list[float] = field(default_factory=list)
     #: sub-heading rows inside a plan table ("Fraud" over its rows): they group the rows under
     #: a priority, but a document that states its priorities elsewhere names them there
     grouping_priorities: list[PriorityRecord] = field(default_factory=list)
@@ -263,6 +265,7 @@ def _funding(table: LogicalTable, out: TableRecords) -> None:
         words = [row.text(i) for i, r in enumerate(cmap.roles) if r != "funding" and row.text(i)]
         if _TOTAL.match(desc) or (words and _TOTAL.match(words[0])):
             out.skipped.append((row.page, f"total row: {money}"))
+            out.totals.append(amount)
             continue
         date_text = _cell(row, cmap, "date")
         period_text = _cell(row, cmap, "period")

@@ -54,11 +54,11 @@ def page_lines(words: Sequence[dict[str, Any]], page: int, *, gap: float = 14.0)
         segment: list[dict[str, Any]] = []
         for w in row:
             if segment and float(w["x0"]) - float(segment[-1]["x1"]) > gap:
-                lines.append(_line(segment, page))
+                lines.append(line_of(segment, page))
                 segment = []
             segment.append(w)
         if segment:
-            lines.append(_line(segment, page))
+            lines.append(line_of(segment, page))
     return lines
 
 
@@ -69,7 +69,8 @@ def _undouble(text: str) -> str:
     return text
 
 
-def _line(words: list[dict[str, Any]], page: int) -> Line:
+def line_of(words: list[dict[str, Any]], page: int) -> Line:
+    """One ``Line`` from words on one baseline."""
     text = " ".join(_undouble(str(w["text"])) for w in words)
     bold_chars = sum(len(str(w["text"])) for w in words if _is_bold(w))
     return Line(
@@ -225,7 +226,7 @@ def _split_at_columns(line: Line, columns: Sequence[float]) -> list[Line]:
         if parts[-1] and any(float(parts[-1][-1]["x1"]) < c - 1 <= float(w["x0"]) for c in cuts):
             parts.append([])
         parts[-1].append(w)
-    return [_line(p, line.page) for p in parts if p]
+    return [line_of(p, line.page) for p in parts if p]
 
 
 def find_block_activities(pages_lines: Sequence[Sequence[Line]]) -> BlockResult:

@@ -10,6 +10,21 @@ from __future__ import annotations
 
 from typing import Any
 
+#: bullets that Word's Symbol and Wingdings fonts write in the Private Use Area (a LibreOffice
+#: or Word export keeps them as U+F0B7 and the like): read as the bullet they draw
+_PUA_BULLETS = str.maketrans({c: "•" for c in "\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf06e\uf0a8\uf0e0\uf0d9\uf071\uf06c"})
+
+
+def normalise_glyphs(text: str) -> str:
+    """``text`` with private-use bullet glyphs written as "•"."""
+    return text.translate(_PUA_BULLETS)
+
+
+def words_with_glyphs(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``words`` with private-use bullet glyphs written as "•"."""
+    return [{**w, "text": normalise_glyphs(str(w["text"]))}
+            if any("\uf000" <= ch <= "\uf0ff" for ch in str(w["text"])) else w for w in words]
+
 #: a drawn bullet is between these sizes (points) and about as wide as it is high
 _MIN, _MAX = 1.5, 7.0
 #: how far left of the item's first word the bullet may sit (points)

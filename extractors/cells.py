@@ -18,6 +18,8 @@ from typing import Any
 
 from pdfplumber import utils
 
+from extractors.bullets import normalise_glyphs
+
 Bbox = tuple[float, float, float, float]
 
 
@@ -82,6 +84,7 @@ def table_text(table: Any, index: CharIndex | None = None, *, rows: list[Any] | 
                     kwargs["layout_width"] = cell[2] - cell[0]
                     kwargs["layout_height"] = cell[3] - cell[1]
                     kwargs["layout_bbox"] = cell
-                arr.append(utils.extract_text([chars[i] for i in members], **kwargs))
+                arr.append(normalise_glyphs(
+                    utils.extract_text([chars[i] for i in members], **kwargs)))
         out.append(arr)
     return out

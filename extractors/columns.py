@@ -239,6 +239,36 @@ _RECIPIENT_WORD = re.compile(
 _CODE = re.compile(r"^(?:[A-Z]{1,5}\s?\d{1,3}[a-z]?(?:\.\d+)?)(?:\s*[,;/&]\s*[A-Z]{0,5}\s?\d{1,3}[a-z]?)*$")
 
 
+#: a header naming the kind of fund a sum came from ("Type of funding", "Funding stream")
+_FUND_KIND = re.compile(r"^(?:type|kind|source|category)s? of (?:funding|grant|award)s?$|"
+                        r"^funding (?:streams?|sources?|types?)$", re.I)
+
+
+def _grants_with_projects(cmap: ColumnMap) -> None:
+    """A table of sums, one per project, with who delivers each: a grant table, not a plan.
+
+    Money beside a project and its deliverer, with nothing a plan tracks (status, progress,
+    measures, dates due), lists grants: the project is what the money is for, the deliverer
+    received it, and a "Type of funding" column names the fund (its giver).
+    """
+    roles = cmap.roles
+    if not (cmap.has("funding") and cmap.has("activity")) or {
+            "status", "progress", "kpi", "objective", "timescale"} & set(roles):
+        return
+    kinds = [i for i, h in enumerate(cmap.headers) if _FUND_KIND.match(h)]
+    for i, r in enumerate(roles):
+        if r == "activity":
+            roles[i] = "description"
+        elif r == "lead":
+            roles[i] = "recipient"
+        elif i in kinds and not cmap.has("funder"):
+            roles[i] = "funder"
+    if roles.count("description") > 1:
+        for i in cmap.indices("description")[1:]:
+            roles[i] = "unknown"
+    cmap.date_is_funding = True
+
+
 def _column(body: list[list[str | None]], i: int) -> list[str]:
     return [_norm(r[i]) for r in body if i < len(r) and _norm(r[i])]
 
@@ -254,6 +284,7 @@ def _roles_in_context(cmap: ColumnMap, body: list[list[str | None]]) -> None:
       longest texts among those with no meaning is the action.
     """
     roles = cmap.roles
+    _grants_with_projects(cmap)
     for i in cmap.indices("kpi"):
         cells = _column(body, i)
         if cells and all(_CODE.match(c) for c in cells):

@@ -22,6 +22,7 @@ from extractors import (
     agenda,
     blocks,
     bullets,
+    field_actions,
     funding_text,
     furniture,
     metadata,
@@ -85,6 +86,7 @@ def _read_layout(pages: list[PageData]) -> None:
         kept = {id(w) for w in body}
         data.furniture = [" ".join(str(w["text"]) for w in data.words if id(w) not in kept)] \
             if len(body) < len(data.words) else []
+        body = bullets.words_with_glyphs(body)
         data.words = view.words = body  # the table readers see the same words
         try:
             data.tables = find_page_tables(view)
@@ -241,6 +243,8 @@ class Found:
     kpis: list[KpiRecord] = field(default_factory=list)
     funding: list[FundingRecord] = field(default_factory=list)
     text_funding: list[FundingRecord] = field(default_factory=list)
+    #: what the tables' total rows state
+    totals: list[float] = field(default_factory=list)
     #: priorities only a plan table's sub-heading rows name; kept when nothing states priorities
     grouping_priorities: list[PriorityRecord] = field(default_factory=list)
 
@@ -278,9 +282,9 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
     if "blocks" in reads:
         # a plan table's own header and cells are read by the table reader, not as blocks
         boxes = _structured_boxes(pages, min_plan_rows=3)
-        result = blocks.find_block_activities(
-            [[ln for ln in p.lines if not any(_inside(ln, b) for b in boxes.get(p.number, []))]
-             for p in pages])
+        loose = [[ln for ln in p.lines if not any(_inside(ln, b) for b in boxes.get(p.number, []))]
+                 for p in pages]
+        result = blocks.find_block_activities(loose)
         # a plan table's header row read as loose blocks ("Priority Objectives Activity ...")
         block_acts = [a for a in result.activities if not _header_text(a.description)]
         found.activities += block_acts
@@ -290,6 +294,12 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
                 continue
             context = " ".join(a.description for a in block_acts if a.priority == h)
             found.priorities.append(PriorityRecord(label=h, theme=theme_of(h, context), page=page))
+        fielded, fielded_priorities = field_actions.find_field_activities(loose)
+        fielded = [a for a in fielded if not _same_activity(a, found.activities)]
+        if fielded:
+            found.activities += fielded
+            block_acts += fielded
+            found.priorities += fielded_priorities
     if "tables" in reads:
         records = actionplan.records_from_tables(
             build_logical_tables([p.tables for p in pages], blank_pages(pages)))
@@ -302,6 +312,7 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
         found.grouping_priorities += records.grouping_priorities
         found.kpis += records.kpis
         found.funding += records.funding
+        found.totals += records.totals
         # sums and outputs written inside table cells (an update, a project description)
         cell_text = [(a.progress, a.page) for a in kept if a.progress]
         found.text_funding += funding_text.find_funding(sentences_of(cell_text))
@@ -374,14 +385,17 @@ def short_form(short: str, full: str) -> bool:
 def _dedupe_priorities(items: list[PriorityRecord]) -> list[PriorityRecord]:
     """One row per priority: the same label twice, or a short form ("Prevent", "VAWG") of a
     priority with the same theme stated in full elsewhere, is kept once, in full."""
-    seen: set[str] = set()
-    unique = []
-    # the same label stated twice is kept where it is first stated
+    seen: dict[str, int] = {}
+    unique: list[PriorityRecord] = []
+    # the same label stated twice is kept where it is first stated, with the theme that the
+    # statement with more context gave it
     for p in sorted(items, key=lambda p: p.page):
         key = re.sub(r"\W+", " ", p.label.lower()).strip()
         if key not in seen:
-            seen.add(key)
+            seen[key] = len(unique)
             unique.append(p)
+        elif unique[seen[key]].theme == "other" and p.theme != "other":
+            unique[seen[key]] = unique[seen[key]].model_copy(update={"theme": p.theme})
     return [p for p in unique
             if not any(q is not p and q.theme == p.theme and short_form(p.label, q.label)
                        for q in unique)]
@@ -406,11 +420,17 @@ def _restates_row(f: FundingRecord, table: list[FundingRecord]) -> bool:
                and t.recipient_text.lower() in text for t in table)
 
 
-def _dedupe_funding(table: list[FundingRecord], text: list[FundingRecord]) -> list[FundingRecord]:
+def _dedupe_funding(table: list[FundingRecord], text: list[FundingRecord],
+                    totals: Iterable[float] = ()) -> list[FundingRecord]:
     """Table rows all stay; a sentence's sum already in a table on that page, or stated
-    twice in the same words, is kept once."""
+    twice in the same words, is kept once; a sentence stating a table's total (its total
+    row, or the sum of its rows) restates the table."""
     out = list(table)
     table_keys = {(f.amount_gbp, f.page) for f in table}
+    restated = {round(t, 2) for t in totals}
+    if table:
+        restated.add(round(sum(f.amount_gbp for f in table), 2))
+    text = [f for f in text if round(f.amount_gbp, 2) not in restated]
     seen_text: set[tuple[float, str, str | None]] = set()
     for f in text:
         if (f.amount_gbp, f.page) in table_keys or _restates_row(f, table):
@@ -473,11 +493,12 @@ def extract(
             found.kpis += part.kpis
             found.funding += part.funding
             found.text_funding += part.text_funding
+            found.totals += part.totals
             found.grouping_priorities += part.grouping_priorities
         page_texts = [_page_text(p) for p in pages]
     if len(sections) == 1 and sections[0].kind == "document":
         sections = []
-    funding = _dedupe_funding(found.funding, found.text_funding)
+    funding = _dedupe_funding(found.funding, found.text_funding, found.totals)
     activities = found.activities
     if not keep_contacts:
         activities = [_redact_activity(a) for a in activities]

@@ -214,6 +214,9 @@ def _expansion(flat: str, abbrev: str) -> str | None:
 def council_mentions(text: str) -> Counter[str]:
     """Council names as written ("Riverton District Council", "Borough Council of King's Lynn ...")."""
     found: Counter[str] = Counter()
+    # a letterhead in capitals ("MILTON KEYNES COUNCIL") names the council as written
+    text = re.sub(r"(?m)^[ \t]*((?:[A-Z][A-Z'’&-]*[ \t]+){1,6}COUNCIL)[ \t]*$",
+                  lambda m: m.group(1).title().replace("’S", "’s").replace("'S", "'s"), text)
     text = re.sub(r"\b(St\.?)[ \t]*\n[ \t]*(?=[A-Z])", r"\1 ", text)
     # "... the City and County of <Area>" / "Council" wrapped onto the next line
     text = re.sub(r"\b([A-Z][\w'’-]+)[ \t]*\n[ \t]*(?=(?:(?:District|Borough|County|City)[ \t]+)?"

@@ -201,6 +201,19 @@ def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word.lower()]
 
 
+def _paragraph_to(lines: Sequence[Line], i: int) -> str:
+    """The paragraph that line ``i`` ends, as one text: an announcement wraps however the
+    page set it ("Those key priorities are ... They include:")."""
+    out = [lines[i]]
+    for k in range(i - 1, max(-1, i - 8), -1):
+        prev, cur = lines[k], out[0]
+        if prev.page != cur.page or cur.top - prev.bottom > max(cur.size, 6) * 0.9 \
+                or abs(prev.x0 - cur.x0) > 3 or prev.text.rstrip().endswith(":"):
+            break
+        out.insert(0, prev)
+    return " ".join(ln.text for ln in out)
+
+
 def find_priorities(lines: Sequence[Line]) -> list[PriorityRecord]:
     """Priorities announced in running text, each with its theme and page."""
     out: list[PriorityRecord] = []
@@ -255,7 +268,8 @@ def find_priorities(lines: Sequence[Line]) -> list[PriorityRecord]:
         elif i <= others_until:
             pass
         elif _PRIORITY_TITLE.match(joined) or _ANNOUNCE.search(joined) or (_ANNOUNCE_AFTER.search(joined)) or (
-                _ANNOUNCE.search(window) and nxt.rstrip().endswith(":")):
+                _ANNOUNCE.search(window) and nxt.rstrip().endswith(":")) or (
+                joined.rstrip().endswith(":") and _ANNOUNCE.search(_paragraph_to(lines, i))):
             start = i + 1 if window != joined and nxt.rstrip().endswith(":") else i
             items = list_after(lines, start)
             leads = [bold_lead(item_line) for _item, item_line in items]
@@ -420,6 +434,7 @@ def _measure_list(lines: Sequence[Line], start: int, body: float) -> tuple[list[
     out: list[tuple[list[str], int]] = []
     current: list[str] | None = None
     grouped = False  # an outcome sub-heading seen: bullets below it say what it covers
+    item_x = 0.0
     i = start + 1
     while i < len(lines):
         line = lines[i]
@@ -429,17 +444,20 @@ def _measure_list(lines: Sequence[Line], start: int, body: float) -> tuple[list[
         if m and not line.bold:
             current = [text[m.end():].strip()]
             out.append((current, line.page))
+            item_x = line.x0
         elif bullet and not grouped and not line.bold:
             current = [text[bullet.end():].strip()]  # bullets right under the heading: measures
             out.append((current, line.page))
+            item_x = line.x0
         elif line.bold and line.size <= body + 0.6:
             current = None  # an outcome or theme heading over the next measures
             grouped = True
         elif _MARKER.match(text) and current is None:
             pass  # bullets under a heading: what the outcome covers, not measures
         elif current is not None and not line.bold and not _MARKER.match(text) \
-                and not _SECTION_NO.match(text) and line.top - lines[i - 1].bottom < line.size * 1.2:
-            current.append(text)
+                and not _SECTION_NO.match(text) and line.top - lines[i - 1].bottom < line.size * 1.2 \
+                and line.x0 > item_x - 1:
+            current.append(text)  # a wrapped measure; a paragraph back at the margin ends the list
         else:
             break
         i += 1

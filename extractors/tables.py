@@ -472,7 +472,11 @@ def _project(pt: PageTable, xs: list[float]) -> tuple[PageTable, PageTable | Non
 
 def _aligned(prev: list[float], cur: list[float]) -> bool:
     """Do ``cur``'s column boundaries line up with ``prev``'s (allowing dropped boundaries)?"""
-    if abs(prev[0] - cur[0]) > X_TOL * 2 or abs(prev[-1] - cur[-1]) > X_TOL * 2:
+    if abs(prev[-1] - cur[-1]) > X_TOL * 2:
+        return False
+    # a leading column merged down from the page before may not be drawn on this page (a
+    # browser prints a cut rowspan so): the fragment then starts at an inner boundary
+    if abs(prev[0] - cur[0]) > X_TOL * 2 and not any(abs(cur[0] - p) <= X_TOL for p in prev[1:-2]):
         return False
     inner = cur[1:-1]
     matched = sum(1 for x in inner if any(abs(x - p) <= X_TOL for p in prev))

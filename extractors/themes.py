@@ -31,6 +31,7 @@ _RULES: list[tuple[str, str]] = [
                          r"homicide|\bviolence\b|\bsvd\b"),
     ("fraud", r"fraud|scams?\b|cyber|online crime|doorstep crime"),
     ("asb", r"anti[- ]?social behaviour|antisocial|\basb\b|community trigger|\bpspos?\b|"
+            r"public spaces? protection orders?|"
             r"nuisance|environmental crime|fly[- ]?tipping|graffiti"),
     ("drugs_alcohol", r"drugs?\b|alcohol|substance misuse|substance use|addiction|"
                       r"\bcombating drugs\b"),

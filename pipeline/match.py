@@ -594,6 +594,11 @@ class Matcher:
             raw = re.sub(r"[.\s]", "", raw).upper()  # "M.K.C." is MKC
         if looks_like_abbreviation(raw):
             return self.match_abbreviation(raw, ctx)
+        # "Council Community Safety Team", "the Council's housing service": the paper's council
+        if ctx.authority_id and _HOST_COUNCIL_UNIT.match(raw):
+            host = self.registry.get(ctx.authority_id)
+            if host is not None:
+                return self._result(host, 90.0, "host council unit")
         key = normalise(raw)
         if not key:
             return None
@@ -1103,6 +1108,14 @@ def match_org(
     return matcher_for(registry).match(text, ctx)
 
 
+#: a unit of "the Council" named without its place: the publishing council's own team
+_HOST_COUNCIL_UNIT = re.compile(
+    r"^(?:the\s+)?council(?:'s|’s)?\s+(?:[A-Z][\w-]*\s*){0,5}(?:team|service|services|unit|"
+    r"department|officers?|directorate)$", re.I)
+#: the paper's own partnership named by its kind ("The Community Safety Partnership will ...")
+_OWN_PARTNERSHIP = re.compile(r"\b[Tt]he (?:Community Safety Partnership|CSP)\b(?! [A-Z])")
+
+
 def find_mentions(
     page_texts: list[str], ctx: MatchContext, registry: Registry | None = None
 ) -> list[tuple[str, str, int]]:
@@ -1397,14 +1410,23 @@ def resolve(extraction: Extraction, registry: Registry | None = None) -> Resolut
     named = {org_id for org_id, _t, _p in res.mentions}
     cited: list[tuple[str, str, int]] = []
     # the partnership as the paper names itself ("Safer Anytown Partnership") is named too
+    # and so is it as "the Community Safety Partnership" / "the CSP" in its own paper
     own = extraction.meta.partnership_text
-    if partnership is not None and own and partnership.id not in named:
-        key = re.sub(r"\s+", " ", own).strip().lower()
+    if partnership is not None and partnership.id not in named:
+        keys = [re.sub(r"\s+", " ", own).strip().lower()] if own else []
         for page_no, text in enumerate(extraction.page_texts, start=1):
-            if key in re.sub(r"\s+", " ", text).lower():
+            flat = re.sub(r"\s+", " ", text)
+            hit = next((k for k in keys if k in flat.lower()), None) or (
+                m_.group(0) if (m_ := _OWN_PARTNERSHIP.search(flat)) else None)
+            if hit:
                 named.add(partnership.id)
-                cited.append((partnership.id, own, page_no))
+                cited.append((partnership.id, own or hit, page_no))
                 break
+    # the council that publishes the paper takes part in it, named or not (a letterhead,
+    # "the Council", a logo)
+    if authority is not None and authority.id not in named:
+        named.add(authority.id)
+        cited.append((authority.id, extraction.meta.authority_text or authority.name, 1))
     for ai, activity in enumerate(extraction.activities):
         for li, lead in enumerate(activity.leads):
             org_id = res.lead_orgs.get((ai, li), (None, None))[0]

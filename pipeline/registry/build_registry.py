@@ -595,7 +595,8 @@ def csp_brand_names(area: str) -> list[str]:
     ]
     initials = initialism(area)
     if len(initials) >= 2:
-        names += [f"Safer {initials}", f"Safer{initials}", f"Safer {initials} Partnership"]
+        # written joined ("SaferMK"): "Safer MK" with a space would pair any "Safer ..." with it
+        names += [f"Safer{initials}", f"Safer{initials} Partnership"]
     else:
         names.append(f"Safer{area.replace(' ', '')}")
     return names
