@@ -356,7 +356,7 @@ def explain_page(page: PageView) -> dict[str, Any]:
             "kind": table_kind(lt.cmap),
             "columns": lt.cmap.as_dict() if lt.cmap else None,
             "default_lead": lt.cmap.default_lead if lt.cmap else None,
-            "notes": lt.notes,
+            "notes": [*lt.notes, *(f"column {h!r}: {why}" for h, why in (lt.cmap.extra if lt.cmap else {}).items())],
             "rows": [{"kind": r.kind, "cells": [clean(c) if c is not None else None for c in r.cells]}
                      for r in lt.rows],
         })

@@ -15,8 +15,9 @@ def _print_page(console: Console, info: dict[str, Any], records: dict[str, list[
     orient = "landscape" if info["landscape"] else "portrait"
     console.rule(f"page {info['page']} ({orient}): {len(info['tables'])} table(s)")
     for n, t in enumerate(info["tables"], start=1):
-        cols = t["columns"] or {}
-        mapping = ", ".join(f"{k}={v}" for k, v in cols.items()) if cols else "no recognised header"
+        cols = t["columns"] or []
+        mapping = ", ".join(f"{c['header'] or '?'}={c['role']}" for c in cols) if cols \
+            else "no recognised header"
         console.print(f"[bold]table {n}[/] ({t['source']}, kind {t['kind']}) bbox {t['bbox']}")
         console.print(f"  columns: {mapping}")
         if t.get("default_lead"):
