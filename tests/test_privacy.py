@@ -75,3 +75,50 @@ def test_keep_contacts_keeps_them(tmp_path: Path) -> None:
     conn = sqlite3.connect(tmp_path / "k.db")
     assert EMAIL.search(conn.execute("SELECT description FROM activities LIMIT 1").fetchone()[0])
     conn.close()
+
+
+def _contacts_pdf(path: Path) -> None:
+    """A plan table and a grant table with a contact in every kind of cell, and prose."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    mail, phone = "sam.green@anytown-council.gov.uk", "01632 960123"
+    style = getSampleStyleSheet()["Normal"]
+
+    def cell(text: str) -> Paragraph:
+        return Paragraph(text, style)
+
+    plan = [[cell(h) for h in ("Priority", "Action", "Lead", "Status", "Progress", "KPI", "Timescale")]]
+    plan += [[cell(f"Hate crime ({mail})"), cell(f"Run reporting clinics, call {phone}"),
+              cell(f"Council: Sam Green {mail}"), cell(f"On track {phone}"),
+              cell(f"Two clinics held; ask {mail}"), cell(f"Number of reports made {phone}"),
+              cell(f"March 2025 {mail}")],
+             [cell("Hate crime"), cell(mail), cell(f"Police {phone}"), cell("Amber"),
+              cell("Started"), cell(f"Clinics run; target 12 ({mail})"), cell("Ongoing")]]
+    grants = [[cell(h) for h in ("Recipient", "Project", "Amount")],
+              [cell(f"Anytown Youth Club {phone}"), cell(f"Summer football ({mail})"), cell("£2,500")]]
+    grid = TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "black")])
+    story = [Paragraph(f"Community Safety Partnership action plan. Contact {mail} or {phone}.", style),
+             Table(plan, style=grid), Paragraph(" ", style), Table(grants, style=grid),
+             Paragraph(f"The council allocated £4,000 to the hate crime fund (queries to {mail}).",
+                       style)]
+    SimpleDocTemplate(str(path), pagesize=landscape(A4), invariant=1).build(story)
+
+
+def test_contacts_planted_in_every_kind_of_cell_of_a_pdf(tmp_path: Path) -> None:
+    from pipeline.ingest import ingest
+
+    pdf = tmp_path / "contacts.pdf"
+    _contacts_pdf(pdf)
+    ingest([str(pdf)], tmp_path / "c.db", Options(boxed=False))
+    conn = sqlite3.connect(tmp_path / "c.db")
+    assert conn.execute("SELECT count(*) FROM activities").fetchone()[0] >= 1
+    assert conn.execute("SELECT count(*) FROM funding").fetchone()[0] >= 1
+    for (table,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall():
+        for _cid, col, *_ in conn.execute(f"PRAGMA table_info({table})").fetchall():
+            for (value,) in conn.execute(
+                    f"SELECT [{col}] FROM [{table}] WHERE typeof([{col}]) = 'text'").fetchall():
+                assert not EMAIL.search(value), (table, col, value[:120])
+                assert not PHONE.search(value), (table, col, value[:120])
+    conn.close()
