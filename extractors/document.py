@@ -428,7 +428,7 @@ def _dedupe_funding(table: list[FundingRecord], text: list[FundingRecord],
     out = list(table)
     table_keys = {(f.amount_gbp, f.page) for f in table}
     restated = {round(t, 2) for t in totals}
-    if table:
+    if len(table) > 1:  # one row's sum is that row's, not a total
         restated.add(round(sum(f.amount_gbp for f in table), 2))
     text = [f for f in text if round(f.amount_gbp, 2) not in restated]
     seen_text: set[tuple[float, str, str | None]] = set()
