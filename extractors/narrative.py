@@ -340,7 +340,8 @@ _OUTPUT_SIGNAL = re.compile(
     r"\b(?:completed|attend\w*|trained|supported|engag\w*|received|nominated|reached|took part|"
     r"taken part|participat\w*|referred|referrals?|helped|benefit\w*|in attendance|there were|"
     r"there have been|signed up|registered|visited|assisted|applications?|selected|winners|"
-    r"attracting|attracted|achieved|gained|accredited)\b",
+    r"attracting|attracted|achieved|gained|accredited|sent|delivered|welcomed|issued|handed out|"
+    r"distributed|carried out|conducted|installed|fitted|served)\b",
     re.IGNORECASE,
 )
 _COUNT = re.compile(rf"(?<![\w£$/.,-]){_NUM}(?![\w/%-]|[.,]\d)", re.IGNORECASE)
