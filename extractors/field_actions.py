@@ -78,10 +78,6 @@ def _read_fields(text: str, fields: dict[str, str], last: str | None) -> str | N
     return last
 
 
-_LABEL_WORD = re.compile(r"^(?:lead|owners?|responsible|timescales?|deadline|status|kpis?|target|by|"
-                         r"due|success|measures?)\b", re.I)
-
-
 def split_at_labels(line: Line) -> list[Line]:
     """A line that runs an action's text and a field label together across a gutter
     ("... protection order and    Lead: BCBC") as the two lines the page shows."""
@@ -89,7 +85,7 @@ def split_at_labels(line: Line) -> list[Line]:
     for i in range(1, len(words)):
         gap = float(words[i]["x0"]) - float(words[i - 1]["x1"])
         rest = " ".join(str(w["text"]) for w in words[i:i + 3])
-        if gap > max(line.size, 6) * 0.6 and _LABEL_WORD.match(rest) and _FIELD_LINE.match(rest):
+        if gap > max(line.size, 6) * 0.6 and _FIELD_LINE.match(rest):
             return [line_of(words[:i], line.page), *split_at_labels(line_of(words[i:], line.page))]
     return [line]
 
