@@ -41,9 +41,9 @@ print(json.dumps({"pages": pages, "seconds": s,
 
 INGEST = """
 import json, resource, sys, time
-from pipeline.ingest import ingest, Options
+from cspipe.pipeline.ingest.documents import ingest, Options
 db, files = sys.argv[1], sys.argv[2:]
-from pipeline.registry import Registry; Registry.load()  # registry load is per process, not per page
+from cspipe.pipeline.match.registry import Registry; Registry.load()  # registry load is per process, not per page
 t = time.perf_counter()
 results = ingest(files, db, Options(force=True))
 s = time.perf_counter() - t

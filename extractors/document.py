@@ -14,9 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from extractors import (
+from cspipe.extractors import (
     action_lists,
     actionplan,
     agenda,
@@ -30,11 +28,16 @@ from extractors import (
     nlp,
     privacy,
 )
-from extractors.columns import header_role
-from extractors.pdf import PageView, PdfError, open_pdf
-from extractors.tables import PageTable, build_logical_tables, continued_tables, find_page_tables
-from extractors.themes import theme_of
-from models import (
+from cspipe.extractors.columns import header_role
+from cspipe.extractors.pdf import PageView, PdfError, open_pdf
+from cspipe.extractors.tables import (
+    PageTable,
+    build_logical_tables,
+    continued_tables,
+    find_page_tables,
+)
+from cspipe.extractors.themes import theme_of
+from cspipe.models import (
     ActivityRecord,
     Extraction,
     FundingRecord,
@@ -43,6 +46,7 @@ from models import (
     PriorityRecord,
     Section,
 )
+from rapidfuzz import fuzz
 
 
 @dataclass

@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from cspipe.extractors import pdfguard
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
-
-from extractors import pdfguard
 
 pdfguard.install()
 

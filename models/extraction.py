@@ -7,10 +7,9 @@ Every record carries the 1-based ``page`` where it starts.
 
 from __future__ import annotations
 
+from cspipe.models.rows import IsoDate
+from cspipe.models.vocab import DocType, Theme
 from pydantic import BaseModel, ConfigDict, Field
-
-from models.rows import IsoDate
-from models.vocab import DocType, Theme
 
 
 class Record(BaseModel):

@@ -15,7 +15,7 @@ pytest.importorskip("distributed")
 
 def test_dask_ingest_gives_the_serial_rows(prefect_harness, serial_corpus_db: Path,  # type: ignore[no-untyped-def]  # noqa: F811
                                            tmp_path: Path) -> None:
-    from flows.ingest import run_ingest
+    from cspipe.flows.ingest import run_ingest
 
     db = tmp_path / "dask.db"
     summary = run_ingest(CORPUS, db, dask_workers=2, force=True, max_pages=None)  # force: no cache hits

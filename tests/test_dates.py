@@ -1,8 +1,7 @@
 """Timescales, funding dates and financial years as council papers write them."""
 
 import pytest
-
-from extractors.dates import due_date, financial_period, parse_date
+from cspipe.extractors.dates import due_date, financial_period, parse_date
 
 
 @pytest.mark.parametrize(

@@ -6,10 +6,9 @@ import socket
 import time
 
 import pytest
+from cspipe.pipeline.fetch.http import Disallowed, HttpError, PoliteClient, Settings
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
-
-from pipeline.http import Disallowed, HttpError, PoliteClient, Settings
 
 PDF = b"%PDF-1.4\n" + b"x" * 64
 

@@ -7,10 +7,7 @@ import time
 
 import httpx
 import pytest
-from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
-
-from pipeline.http import (
+from cspipe.pipeline.fetch.http import (
     Disallowed,
     HttpError,
     NotPdf,
@@ -21,6 +18,8 @@ from pipeline.http import (
     retry_after_seconds,
     user_agent,
 )
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

@@ -5,9 +5,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from cspipe.pipeline.ingest.documents import ingest
 from pytest_httpserver import HTTPServer
-
-from pipeline.ingest import ingest
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -6,9 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from cspipe.cli.main import app
 from typer.testing import CliRunner
-
-from pipeline.cli import app
 
 PAPER = Path(__file__).resolve().parent.parent.parent / "shared" / "realworld" / "pdfs" / \
     "lo-milton-keynes-delivery-plan.pdf"

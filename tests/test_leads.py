@@ -1,8 +1,7 @@
 """Lead / Owner cells split into organisation and person parts by general signals."""
 
 import pytest
-
-from extractors.leads import is_person, split_lead
+from cspipe.extractors.leads import is_person, split_lead
 
 
 def parts(cell: str) -> list[tuple[str | None, str | None, bool]]:

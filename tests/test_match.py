@@ -9,10 +9,9 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
-from models import DocumentMeta, Extraction, LeadPart
-from models.extraction import ActivityRecord, FundingRecord, PersonRecord
-from pipeline.match import (
+from cspipe.models import DocumentMeta, Extraction, LeadPart
+from cspipe.models.extraction import ActivityRecord, FundingRecord, PersonRecord
+from cspipe.pipeline.match.matcher import (
     MatchContext,
     build_context,
     find_expansions,
@@ -21,7 +20,7 @@ from pipeline.match import (
     matcher_for,
     resolve,
 )
-from pipeline.registry import Registry
+from cspipe.pipeline.match.registry import Registry
 
 LABELS = Path(__file__).parent / "data" / "mentions.jsonl"
 
@@ -236,9 +235,8 @@ def test_resolve_people_from_leads_names_and_local_councils() -> None:
     ],
 )
 def test_orgs_match_command_uses_the_date(text: str, date: str, answer: str) -> None:
+    from cspipe.cli.orgs import orgs_app
     from typer.testing import CliRunner
-
-    from pipeline.cli_orgs import orgs_app
 
     result = CliRunner().invoke(
         orgs_app, ["match", text, "--authority", "Milton Keynes Council", "--date", date]

@@ -1,9 +1,8 @@
 """Priority labels map to the contract's themes by general vocabulary."""
 
 import pytest
-
-from extractors.themes import theme_of
-from models.vocab import THEMES
+from cspipe.extractors.themes import theme_of
+from cspipe.models.vocab import THEMES
 
 
 @pytest.mark.parametrize(
