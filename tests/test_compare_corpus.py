@@ -35,7 +35,7 @@ def named_lead(activity: dict) -> bool:
 
 
 def test_compare_json_matches_the_gold(seeds_db: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "compare", "--format", "json",
+    proc = subprocess.run([sys.executable, "-m", "cspipe.cli", "compare", "--format", "json",
                            "--db", str(seeds_db)], capture_output=True, text=True, cwd=ROOT, check=True)
     got = {p["partnership_id"]: p for p in json.loads(proc.stdout)["partnerships"]}
     golds = gold_by_partnership()
@@ -58,7 +58,7 @@ def test_compare_json_matches_the_gold(seeds_db: Path) -> None:
 
 
 def test_benchmark_table_for_one_partnership(seeds_db: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "compare", "--partnership",
+    proc = subprocess.run([sys.executable, "-m", "cspipe.cli", "compare", "--partnership",
                            "east-suffolk-csp", "--db", str(seeds_db)],
                           capture_output=True, text=True, cwd=ROOT, check=True)
     assert "median" in proc.stdout.lower() and "rank" in proc.stdout.lower()

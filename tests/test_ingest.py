@@ -51,7 +51,7 @@ def test_bad_inputs_fail_alone_with_reasons(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "pipeline",
+            "cspipe.cli",
             "ingest",
             *map(str, bad),
             str(good),
