@@ -52,7 +52,6 @@ def _metadata_and_blobs(db: Path, golds: list[Path]) -> list[str]:
 
 def main() -> int:
     from cspipe.pipeline.ingest.documents import ingest
-
     from tests.scoring import format_scores, score_database
 
     pdfs = sorted(HELDOUT.glob("*.pdf"))

@@ -51,6 +51,8 @@ def compare(
     db: DbOption = Path("csp.db"),
 ) -> None:
     """Compare partnerships: priority themes, activity profile, lead mix, funding by year."""
+    from rich.console import Console
+
     from cspipe.pipeline.outputs.compare import (
         CompareError,
         benchmark,
@@ -60,7 +62,6 @@ def compare(
         to_json,
     )
     from cspipe.pipeline.store.load import open_readonly
-    from rich.console import Console
 
     database = open_readonly(_existing(db))
     try:

@@ -19,7 +19,7 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 def _context(authority: str | None, date: str | None = None):  # -> MatchContext
     """The matching context a paper published by ``authority`` (a council's name) on ``date`` gives."""
     from cspipe.models import DocumentMeta, Extraction
-    from cspipe.pipeline.match.matcher import build_context
+    from cspipe.pipeline.match.partnerships import build_context
 
     meta = DocumentMeta(authority_text=authority, meeting_date=date)
     return build_context(Extraction(pages=0, meta=meta))[0]
@@ -74,9 +74,10 @@ def match_cmd(
 def unmatched(db: DbOption = Path("csp.db"),
               limit: Annotated[int, typer.Option(help="How many to show.")] = 50) -> None:
     """Names that looked like organisations but matched nothing, most frequent first."""
-    from cspipe.pipeline.store.load import open_db
     from rich.console import Console
     from rich.table import Table
+
+    from cspipe.pipeline.store.load import open_db
 
     conn = open_db(db)
     rows = conn.execute(
@@ -116,8 +117,8 @@ def alias(text: Annotated[str, typer.Argument(help="The name as papers write it.
 @orgs_app.command("rematch")
 def rematch(db: DbOption = Path("csp.db")) -> None:
     """Re-run organisation matching over every stored document, without parsing PDFs again."""
-    from cspipe.pipeline.match.matcher import resolve
     from cspipe.pipeline.match.registry import Registry
+    from cspipe.pipeline.match.resolve import resolve
     from cspipe.pipeline.match.rows import bundle
     from cspipe.pipeline.store.load import open_db, stored_extractions, write_document
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import Any
 
-from cspipe.extractors.bullets import normalise_glyphs
 from pdfplumber import utils
+
+from cspipe.extractors.bullets import normalise_glyphs
 
 Bbox = tuple[float, float, float, float]
 

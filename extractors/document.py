@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from cspipe.extractors import (
     action_lists,
     actionplan,
@@ -46,7 +48,6 @@ from cspipe.models import (
     PriorityRecord,
     Section,
 )
-from rapidfuzz import fuzz
 
 
 @dataclass

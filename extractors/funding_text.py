@@ -16,12 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz import fuzz
+
 from cspipe.extractors import nlp
 from cspipe.extractors.dates import parse_date
 from cspipe.extractors.money import find_amounts, parse_amount
 from cspipe.extractors.narrative import clean_sentence
 from cspipe.models import FundingRecord
-from rapidfuzz import fuzz
 
 _FUNDING_WORDS = re.compile(
     r"\b(?:fund(?:s|ed|ing)?|grants?|granted|allocat\w*|budgets?|spen[dt]\w*|contribut\w*|"

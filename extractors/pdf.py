@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Any
 
 import pdfplumber
-from cspipe.extractors import pdfguard
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
+
+from cspipe.extractors import pdfguard
 
 pdfguard.install()
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from prefect.deployments.runner import RunnerDeployment
+
 from cspipe.flows.scrape import scrape_flow
 from cspipe.pipeline.fetch import state
 from cspipe.pipeline.store.load import open_db
-from prefect.deployments.runner import RunnerDeployment
 
 
 def deployment_name(source: state.SourceConfig) -> str:

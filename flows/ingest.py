@@ -23,15 +23,16 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+from prefect.futures import as_completed
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
+
 from cspipe.pipeline.fetch import inputs as fetch
 from cspipe.pipeline.ingest.documents import IngestResult, Options, already_loaded
 from cspipe.pipeline.ingest.scrape import IngestItem, prepare_item
 from cspipe.pipeline.match.rows import EXTRACTOR_VERSION, DocumentBundle, failed_document
 from cspipe.pipeline.store.load import open_db, write_document
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
-from prefect.futures import as_completed
-from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 
 class _ThreadTimeoutNotice(logging.Filter):

@@ -13,13 +13,14 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from prefect import flow, task
+from prefect.cache_policies import NO_CACHE
+
 from cspipe.flows.ingest import IngestSummary, close_writers, ingest_flow
 from cspipe.pipeline.fetch import state
 from cspipe.pipeline.fetch.http import HttpError, PoliteClient, Settings
 from cspipe.pipeline.ingest import scrape as steps
 from cspipe.pipeline.store.load import open_db
-from prefect import flow, task
-from prefect.cache_policies import NO_CACHE
 
 
 def _settings(polite: dict[str, Any] | None) -> Settings:

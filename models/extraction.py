@@ -7,9 +7,10 @@ Every record carries the 1-based ``page`` where it starts.
 
 from __future__ import annotations
 
+from pydantic import BaseModel, ConfigDict, Field
+
 from cspipe.models.rows import IsoDate
 from cspipe.models.vocab import DocType, Theme
-from pydantic import BaseModel, ConfigDict, Field
 
 
 class Record(BaseModel):

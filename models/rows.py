@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from cspipe.models.vocab import DocStatus, DocType, OrgKind, Theme
 from pydantic import AfterValidator, BaseModel, ConfigDict
+
+from cspipe.models.vocab import DocStatus, DocType, OrgKind, Theme
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 

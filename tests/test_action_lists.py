@@ -12,9 +12,10 @@ import io
 import pytest
 
 reportlab = pytest.importorskip("reportlab")
-from cspipe.extractors.document import extract  # noqa: E402
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
+
+from cspipe.extractors.document import extract  # noqa: E402
 
 PAGES = [
     ("Priority one: anti-social behaviour", "Actions we will take", [

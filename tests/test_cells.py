@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from cspipe.extractors.cells import CharIndex, table_text
 from cspipe.extractors.columns import map_header
 from cspipe.extractors.pdf import open_pdf

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 import typer
+from typer.testing import CliRunner
+
 from cspipe.cli.compare import register
 from cspipe.pipeline.outputs.compare import CompareError, benchmark, load
 from cspipe.pipeline.store.load import open_db
-from typer.testing import CliRunner
-
 from tests.test_views import build_fixture_db
 
 

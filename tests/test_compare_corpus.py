@@ -9,6 +9,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+
 from cspipe.pipeline.ingest.documents import ingest
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,6 +1,7 @@
 """Timescales, funding dates and financial years as council papers write them."""
 
 import pytest
+
 from cspipe.extractors.dates import due_date, financial_period, parse_date
 
 

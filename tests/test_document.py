@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from cspipe.extractors.document import extract
 from cspipe.extractors.pdf import PdfError
 

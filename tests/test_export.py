@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 
 import typer
+from typer.testing import CliRunner
+
 from cspipe.cli.compare import register
 from cspipe.pipeline.outputs.export import CONTRACT_TABLES
 from cspipe.pipeline.store.views import VIEWS
-from typer.testing import CliRunner
-
 from tests.test_views import build_fixture_db
 
 

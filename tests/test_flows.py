@@ -14,12 +14,12 @@ from datetime import date
 from pathlib import Path
 
 os.environ.setdefault("PREFECT_HOME", tempfile.mkdtemp(prefix="cspipe-prefect-"))
-import cspipe.flows  # noqa: E402,F401  (Prefect settings: no analytics, the home above)
 import pytest  # noqa: E402
 import typer  # noqa: E402
-from cspipe.pipeline.ingest.documents import ingest as serial_ingest  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
+import cspipe.flows  # noqa: E402,F401  (Prefect settings: no analytics, the home above)
+from cspipe.pipeline.ingest.documents import ingest as serial_ingest  # noqa: E402
 from tests.fixtures.sites.server import EXPECTED_CMIS, EXPECTED_MG, FixtureSite  # noqa: E402
 from tests.test_scrape import dump, loaded_paths  # noqa: E402
 
@@ -89,7 +89,6 @@ def test_timeout_and_page_limit_stop_a_hostile_pdf(prefect_harness, tmp_path: Pa
     import sqlite3
 
     from cspipe.flows.ingest import run_ingest
-
     from tests.fixtures.sites.server import make_pdf
 
     hostile = tmp_path / "hostile.pdf"
@@ -114,9 +113,10 @@ def test_timeout_and_page_limit_stop_a_hostile_pdf(prefect_harness, tmp_path: Pa
 
 def test_transient_download_errors_are_retried(prefect_harness, httpserver, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from werkzeug import Response
+
     from cspipe.flows.ingest import run_ingest
     from cspipe.pipeline.fetch import http
-    from werkzeug import Response
 
     fast = http.PoliteClient(http.Settings(delay=0, retries=0, timeout=2))
     monkeypatch.setattr(http, "default_client", lambda: fast)
@@ -167,11 +167,12 @@ def test_scrape_flow_first_and_second_run(prefect_harness, site: FixtureSite, tm
 def test_schedule_add_list_and_a_deployment_run(prefect_harness, site: FixtureSite, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import asyncio
 
-    from cspipe.cli.flows import register
-    from cspipe.flows.deployments import build_deployments
     from prefect.client.orchestration import get_client
     from prefect.deployments import run_deployment
     from prefect.runner import Runner
+
+    from cspipe.cli.flows import register
+    from cspipe.flows.deployments import build_deployments
 
     app = typer.Typer()
     register(app)

@@ -11,7 +11,6 @@ import sqlite3
 from pathlib import Path
 
 from cspipe.pipeline.ingest.documents import Options, ingest
-
 from tests.hostile.corpus import build
 
 

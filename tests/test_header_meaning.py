@@ -4,6 +4,7 @@ compound headers, misspellings, and roles the table's other columns and content 
 from __future__ import annotations
 
 import pytest
+
 from cspipe.extractors.columns import header_role, map_header
 
 # (header as written in a real plan or grant table, the role a researcher reads in it)

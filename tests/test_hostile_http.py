@@ -6,9 +6,10 @@ import socket
 import time
 
 import pytest
-from cspipe.pipeline.fetch.http import Disallowed, HttpError, PoliteClient, Settings
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
+
+from cspipe.pipeline.fetch.http import Disallowed, HttpError, PoliteClient, Settings
 
 PDF = b"%PDF-1.4\n" + b"x" * 64
 

@@ -7,6 +7,9 @@ import time
 
 import httpx
 import pytest
+from pytest_httpserver import HTTPServer
+from werkzeug import Request, Response
+
 from cspipe.pipeline.fetch.http import (
     Disallowed,
     HttpError,
@@ -18,8 +21,6 @@ from cspipe.pipeline.fetch.http import (
     retry_after_seconds,
     user_agent,
 )
-from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 

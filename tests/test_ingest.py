@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from cspipe.pipeline.ingest.documents import Options, ingest
 from cspipe.pipeline.match.rows import DocumentBundle
 from cspipe.pipeline.store.load import open_db, write_document

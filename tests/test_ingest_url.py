@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from cspipe.pipeline.ingest.documents import ingest
 from pytest_httpserver import HTTPServer
+
+from cspipe.pipeline.ingest.documents import ingest
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -6,8 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from cspipe.cli.main import app
 from typer.testing import CliRunner
+
+from cspipe.cli.main import app
 
 PAPER = Path(__file__).resolve().parent.parent.parent / "shared" / "realworld" / "pdfs" / \
     "lo-milton-keynes-delivery-plan.pdf"

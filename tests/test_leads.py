@@ -1,6 +1,7 @@
 """Lead / Owner cells split into organisation and person parts by general signals."""
 
 import pytest
+
 from cspipe.extractors.leads import is_person, split_lead
 
 

@@ -9,18 +9,15 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
 from cspipe.models import DocumentMeta, Extraction, LeadPart
 from cspipe.models.extraction import ActivityRecord, FundingRecord, PersonRecord
-from cspipe.pipeline.match.matcher import (
-    MatchContext,
-    build_context,
-    find_expansions,
-    find_mentions,
-    match_org,
-    matcher_for,
-    resolve,
-)
+from cspipe.pipeline.match.context import MatchContext
+from cspipe.pipeline.match.expansions import find_expansions
+from cspipe.pipeline.match.matcher import find_mentions, match_org, matcher_for
+from cspipe.pipeline.match.partnerships import build_context
 from cspipe.pipeline.match.registry import Registry
+from cspipe.pipeline.match.resolve import resolve
 
 LABELS = Path(__file__).parent / "data" / "mentions.jsonl"
 
@@ -235,8 +232,9 @@ def test_resolve_people_from_leads_names_and_local_councils() -> None:
     ],
 )
 def test_orgs_match_command_uses_the_date(text: str, date: str, answer: str) -> None:
-    from cspipe.cli.orgs import orgs_app
     from typer.testing import CliRunner
+
+    from cspipe.cli.orgs import orgs_app
 
     result = CliRunner().invoke(
         orgs_app, ["match", text, "--authority", "Milton Keynes Council", "--date", date]

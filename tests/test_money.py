@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from cspipe.extractors.money import find_amounts, parse_amount
 
 

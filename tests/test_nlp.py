@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+
 from cspipe.extractors import nlp
 from cspipe.extractors.funding_text import funding_from_sentence
 

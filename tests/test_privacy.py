@@ -7,9 +7,10 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+from pydantic import BaseModel
+
 from cspipe.pipeline.ingest.documents import Options, assemble_document, extract_document
 from cspipe.pipeline.store.load import open_db, write_document
-from pydantic import BaseModel
 
 ROOT = Path(__file__).resolve().parent.parent
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 import typer
-from cspipe.cli.compare import register
-from cspipe.pipeline.outputs.report_html import source_href
 from typer.testing import CliRunner
 
+from cspipe.cli.compare import register
+from cspipe.pipeline.outputs.report_html import source_href
 from tests.test_views import build_fixture_db
 
 CHROMIUM_ARGS = [

@@ -16,12 +16,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from cspipe.pipeline.fetch.http import PoliteClient, Settings
 from cspipe.pipeline.fetch.sites import adapter_for
 from cspipe.pipeline.fetch.sites.base import Committee, DocumentLink, Meeting, parse_date
 from cspipe.pipeline.fetch.state import SourceConfig
 from cspipe.pipeline.ingest.scrape import ScrapeOptions, document_wanted, scrape
-
 from tests.fixtures.sites.server import EXPECTED_CMIS, EXPECTED_MG, PAPERS, FixtureSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -239,8 +239,9 @@ def test_atom_feed_entries() -> None:
 
 def test_cli_scrape_plain(site: FixtureSite, tmp_path: Path) -> None:
     import typer
-    from cspipe.cli.flows import register
     from typer.testing import CliRunner
+
+    from cspipe.cli.flows import register
 
     app = typer.Typer()
     register(app)

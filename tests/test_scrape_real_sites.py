@@ -30,13 +30,13 @@ from pathlib import Path
 
 import httpx
 import pytest
+
 from cspipe.pipeline.fetch.http import PoliteClient, Settings
 from cspipe.pipeline.fetch.sites import adapter_for
 from cspipe.pipeline.fetch.sites.cmis import CmisAdapter
 from cspipe.pipeline.fetch.sites.moderngov import ModernGovAdapter
 from cspipe.pipeline.fetch.state import SourceConfig
 from cspipe.pipeline.ingest.scrape import ScrapeOptions, choose_papers, discover, download, scrape
-
 from tests.fixtures.sites.real import (
     BIRMINGHAM,
     DOCUMENTS,
@@ -391,8 +391,9 @@ def test_same_attachment_under_another_url_is_not_fetched_again(sites: RealSites
 def test_cli_scrape_each_site_twice(sites: RealSites, tmp_path: Path, url: str, window: tuple[date, date],
                                     extra: list[str], host: str) -> None:
     import typer
-    from cspipe.cli.flows import register
     from typer.testing import CliRunner
+
+    from cspipe.cli.flows import register
 
     app = typer.Typer()
     register(app)

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 import typer
+from typer.testing import CliRunner
+
 from cspipe.cli.compare import register
 from cspipe.pipeline.outputs import serve
 from cspipe.pipeline.outputs.datasette_metadata import QUERIES, metadata
 from cspipe.pipeline.store.load import open_db
-from typer.testing import CliRunner
-
 from tests.test_views import build_fixture_db
 
 _APP = (

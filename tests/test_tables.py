@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
+from corpus.render import NextPageTemplate, PageBreak, build_pdf, cell, mm, para, ruled_table
 from cspipe.extractors.actionplan import (
     explain_page,
     kpis_from_cell,
@@ -14,8 +16,6 @@ from cspipe.extractors.actionplan import (
 from cspipe.extractors.columns import header_role, map_header, subheading
 from cspipe.extractors.pdf import open_pdf
 from cspipe.extractors.tables import logical_tables
-
-from corpus.render import NextPageTemplate, PageBreak, build_pdf, cell, mm, para, ruled_table
 
 LONG = "Partners met and agreed the next steps for this work. " * 9
 

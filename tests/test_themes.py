@@ -1,6 +1,7 @@
 """Priority labels map to the contract's themes by general vocabulary."""
 
 import pytest
+
 from cspipe.extractors.themes import theme_of
 from cspipe.models.vocab import THEMES
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 import sqlite_utils
+
 from cspipe.pipeline.store.load import open_db
 
 ALPHA_OLD = "a" * 64

@@ -21,8 +21,9 @@ from datetime import UTC, datetime
 from urllib.parse import urljoin, urlsplit
 
 import httpx
-from cspipe.pipeline.fetch.inputs import FetchError
 from protego import Protego
+
+from cspipe.pipeline.fetch.inputs import FetchError
 
 PRODUCT = "cspipe"
 VERSION = "0.1"

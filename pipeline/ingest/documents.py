@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import sqlite_utils
+
 from cspipe.extractors.pdf import PdfError, page_count
 from cspipe.models import Extraction
 from cspipe.pipeline.extract import box
@@ -82,8 +83,8 @@ def _gazetteer() -> tuple[str, ...]:
 
 def assemble_document(document_id: str, source: str, extraction: Extraction) -> DocumentBundle:
     """The match step: organisations, partnership and authority resolved, rows validated."""
-    from cspipe.pipeline.match.matcher import resolve
     from cspipe.pipeline.match.registry import Registry
+    from cspipe.pipeline.match.resolve import resolve
 
     return bundle(document_id, source, extraction, resolve(extraction, Registry.load()))
 

@@ -26,6 +26,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import sqlite_utils
+
 from cspipe.pipeline.fetch import inputs as fetch
 from cspipe.pipeline.fetch import state
 from cspipe.pipeline.fetch.http import HttpError, PoliteClient, Settings

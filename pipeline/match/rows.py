@@ -23,7 +23,7 @@ from cspipe.models import (
 )
 
 if TYPE_CHECKING:
-    from cspipe.pipeline.match.matcher import Resolution
+    from cspipe.pipeline.match.resolve import Resolution
 
 #: Bumped whenever extraction changes what it produces; documents loaded by an
 #: older version are re-extracted on the next ingest.

@@ -15,9 +15,10 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import sqlite_utils
-from cspipe.models.vocab import THEMES
 from rich.console import Console
 from rich.table import Table
+
+from cspipe.models.vocab import THEMES
 
 #: Activity-profile measures: (column of activity_profile, label, is a share).
 PROFILE_MEASURES: tuple[tuple[str, str, bool], ...] = (

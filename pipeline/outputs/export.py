@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import sqlite_utils
+
 from cspipe.pipeline.store.views import VIEWS
 
 #: The tables of CONTRACT.md, in the order it lists them.

@@ -21,6 +21,7 @@ from typing import Any
 from urllib.parse import quote
 
 import sqlite_utils
+
 from cspipe.models.vocab import THEMES
 from cspipe.pipeline.outputs.compare import PROFILE_MEASURES, Comparison, load, short_name
 from cspipe.pipeline.store.views import STATUS_GROUPS

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cspipe.pipeline.store.load import open_readonly
 from rich.console import Console
 from rich.table import Table
+
+from cspipe.pipeline.store.load import open_readonly
 
 COLUMNS = [  # (view column, heading)
     ("documents", "docs"),

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import BaseModel
+
 from cspipe.extractors.privacy import redact
 from cspipe.pipeline.match.rows import ActivityBundle, DocumentBundle
-from pydantic import BaseModel
 
 #: Fields that identify or locate, never free text.
 KEEP = frozenset({"id", "source", "theme", "doc_type", "status_kind", "kind"})

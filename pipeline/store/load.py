@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import sqlite_utils
+
 from cspipe.models import Extraction
 from cspipe.pipeline.match.rows import DocumentBundle
 from cspipe.pipeline.store.schema import DOCUMENT_TABLES, MIGRATIONS

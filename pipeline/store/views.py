@@ -11,6 +11,7 @@ in notebooks and in Datasette. docs/views.md describes each one.
 from __future__ import annotations
 
 import sqlite_utils
+
 from cspipe.models.vocab import ALL_PARTNERS_ID, THEMES
 
 _THEME_VALUES = ", ".join(f"('{t}')" for t in THEMES)
