@@ -32,12 +32,9 @@ from cspipe.extractors import (
 )
 from cspipe.extractors.columns import header_role
 from cspipe.extractors.pdf import PageView, PdfError, open_pdf
-from cspipe.extractors.tables import (
-    PageTable,
-    build_logical_tables,
-    continued_tables,
-    find_page_tables,
-)
+from cspipe.extractors.table_join import build_logical_tables
+from cspipe.extractors.table_model import PageTable
+from cspipe.extractors.tables import continued_tables, find_page_tables
 from cspipe.extractors.themes import theme_of
 from cspipe.models import (
     ActivityRecord,

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from cspipe.extractors.columns import header_role, map_header
-from cspipe.extractors.tables import PageTable
+from cspipe.extractors.table_model import PageTable
 
 #: a gap wider than this (in font sizes) between two words separates two cells of a line
 CELL_GAP_EM = 0.6

@@ -74,7 +74,7 @@ def test_page_text_adds_table_cells_whole() -> None:
     from types import SimpleNamespace
 
     from cspipe.extractors.document import PageData, _page_text
-    from cspipe.extractors.tables import PageTable
+    from cspipe.extractors.table_model import PageTable
 
     p = PageData(view=SimpleNamespace(number=1))  # type: ignore[arg-type]
     p.text = "Work with the Youth problem areas\nTrust across the town"

@@ -14,7 +14,7 @@ from cspipe.extractors.document import extract
 from cspipe.extractors.leads import split_lead
 from cspipe.extractors.metadata import classify, extract_meta
 from cspipe.extractors.pdf import open_pdf
-from cspipe.extractors.tables import logical_tables
+from cspipe.extractors.table_join import logical_tables
 
 
 def _table_pdf(path: Path, rows: list[list[str]], widths: list[float], intro: str = "") -> Path:

@@ -15,7 +15,7 @@ from cspipe.extractors.actionplan import (
 )
 from cspipe.extractors.columns import header_role, map_header, subheading
 from cspipe.extractors.pdf import open_pdf
-from cspipe.extractors.tables import logical_tables
+from cspipe.extractors.table_join import logical_tables
 
 LONG = "Partners met and agreed the next steps for this work. " * 9
 
@@ -317,7 +317,7 @@ def _unruled_page() -> list[dict]:
 
 def test_gridless_table_rows_and_subheadings() -> None:
     from cspipe.extractors.gridless import find_tables
-    from cspipe.extractors.tables import build_logical_tables
+    from cspipe.extractors.table_join import build_logical_tables
 
     tables = find_tables(_unruled_page(), 1, 612.0, 792.0)
     assert len(tables) == 1
@@ -338,7 +338,7 @@ def test_gridless_table_rows_and_subheadings() -> None:
 
 def test_gridless_table_continues_on_next_page_without_header() -> None:
     from cspipe.extractors.gridless import find_tables
-    from cspipe.extractors.tables import build_logical_tables
+    from cspipe.extractors.table_join import build_logical_tables
 
     first = find_tables(_unruled_page()[:40], 1, 612.0, 792.0)
     assert first
@@ -368,7 +368,7 @@ def test_gridless_header_split_into_known_names() -> None:
 
 
 def test_performance_table_gives_kpis_with_target_and_latest_value() -> None:
-    from cspipe.extractors.tables import LogicalTable, Row
+    from cspipe.extractors.table_model import LogicalTable, Row
 
     header = ["Measure", "Target", "Q1", "Q2", "RAG", "Commentary"]
     cmap = map_header(header)
@@ -385,7 +385,7 @@ def test_performance_table_gives_kpis_with_target_and_latest_value() -> None:
 
 
 def test_funding_table_with_recipient_funder_and_year() -> None:
-    from cspipe.extractors.tables import LogicalTable, Row
+    from cspipe.extractors.table_model import LogicalTable, Row
 
     header = ["Recipient organisation", "Project", "Amount", "Financial year", "Funder"]
     cmap = map_header(header)
@@ -431,7 +431,7 @@ def test_kpi_cell_split_at_semicolons_and_bracketed_target() -> None:
 
 
 def test_performance_table_with_year_columns() -> None:
-    from cspipe.extractors.tables import LogicalTable, Row
+    from cspipe.extractors.table_model import LogicalTable, Row
 
     header = ["Indicator", "2022/23", "2023/24", "Target"]
     cmap = map_header(header)

@@ -23,6 +23,7 @@ from cspipe.extractors.pdf import PdfError, page_count
 from cspipe.models import Extraction
 from cspipe.pipeline.extract import box
 from cspipe.pipeline.fetch import inputs as fetch
+from cspipe.pipeline.fetch.errors import FetchError
 from cspipe.pipeline.match.rows import EXTRACTOR_VERSION, DocumentBundle, bundle, failed_document
 from cspipe.pipeline.store.load import loaded_version, open_db, write_document
 
@@ -110,7 +111,7 @@ def prepare(
     start = time.perf_counter()
     try:
         data = fetch.read(source)
-    except fetch.FetchError as exc:
+    except FetchError as exc:
         doc_id = fetch.failure_id(source)
         return (
             IngestResult(source.location, doc_id, "failed", str(exc)),
