@@ -1,4 +1,7 @@
-"""The vocabulary of cspipe: pydantic records for extraction results and contract rows."""
+"""The vocabulary of cspipe: pydantic records for extraction results and contract rows.
+
+Imports nothing of cspipe: every other layer imports this one.
+"""
 
 from cspipe.models.extraction import (
     ActivityRecord,
