@@ -33,7 +33,7 @@ def _earlier(a: str, b: str) -> str:
 class Places:
     """Place names (mySociety nice names, PFA names) -> GSS areas, for files written with names."""
 
-    def __init__(self, geo) -> None:  # geo: build_registry.Geography
+    def __init__(self, geo) -> None:  # geo: build_model.Geography
         self.geo = geo
         self.council_by_place: dict[str, list[str]] = {}
         for code, row in geo.las.items():
