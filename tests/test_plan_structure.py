@@ -6,7 +6,7 @@ from __future__ import annotations
 from cspipe.extractors.actionplan import kpis_from_cell, records_from_tables, split_numbered
 from cspipe.extractors.agenda import PageSignal, classify_item
 from cspipe.extractors.document import _dedupe_priorities, short_form
-from cspipe.extractors.metadata import council_for_domain, council_mentions
+from cspipe.extractors.publisher import council_for_domain, council_mentions
 from cspipe.extractors.table_join import build_logical_tables
 from cspipe.extractors.table_model import PageTable
 from cspipe.extractors.tables import segment
