@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from cspipe.extractors.actionplan import kpis_from_cell, records_from_tables, split_numbered
 from cspipe.extractors.agenda import PageSignal, classify_item
-from cspipe.extractors.document import _dedupe_priorities, short_form
+from cspipe.extractors.dedupe import dedupe_priorities, short_form
 from cspipe.extractors.publisher import council_for_domain, council_mentions
 from cspipe.extractors.table_join import build_logical_tables
 from cspipe.extractors.table_model import PageTable
@@ -95,7 +95,7 @@ def test_short_forms_of_a_stated_priority_are_one_priority() -> None:
              PriorityRecord(label="ASB", theme="asb", page=9),
              PriorityRecord(label="Anti-social behaviour", theme="asb", page=4),
              PriorityRecord(label="Fraud", theme="fraud", page=4)]
-    assert [p.label for p in _dedupe_priorities(items)] == [
+    assert [p.label for p in dedupe_priorities(items)] == [
         "Preventing Radicalisation", "Anti-social behaviour", "Fraud"]
 
 
