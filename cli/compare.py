@@ -1,6 +1,6 @@
 """The read-side commands: ``compare``, ``report``, ``serve`` and ``export``.
 
-``register(app)`` adds them to the main ``cspipe`` typer app (pipeline/cli.py).
+``register(app)`` adds them to the main ``cspipe`` typer app (cli/main.py).
 They only read the database; each refuses a path that holds no database rather
 than creating an empty one.
 """

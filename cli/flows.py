@@ -1,6 +1,6 @@
 """CLI commands that run Prefect flows: ``scrape`` and ``schedule add|list|run``.
 
-``pipeline.cli`` calls ``register(app)``; Prefect is imported only when one of these runs,
+``cspipe.cli.main`` calls ``register(app)``; Prefect is imported only when one of these runs,
 so the other commands stay fast.
 """
 

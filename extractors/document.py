@@ -1,4 +1,4 @@
-"""One PDF in, one ``models.Extraction`` out: every extractor run over the right pages.
+"""One PDF in, one ``cspipe.models.Extraction`` out: every extractor run over the right pages.
 
 Each page's text, words and tables are read once. An agenda pack is split into its items
 first and each item is read as its own kind (priorities from a plan, activities from a

@@ -195,7 +195,7 @@ def ingest_flow(inputs: list[str] | None = None, db: str = "csp.db", items: list
                 timeout: float | None = 120.0, max_memory: int | None = 2048) -> IngestSummary:
     """Ingest files, folders and URLs (or prepared ``items``) into ``db``; bad inputs recorded as failed.
 
-    Each document is parsed in a boxed worker process (``pipeline.box``) with ``timeout``
+    Each document is parsed in a boxed worker process (``cspipe.pipeline.extract.box``) with ``timeout``
     and ``max_memory``; the task's own timeout is a backstop that also covers the download.
     """
     start = time.perf_counter()

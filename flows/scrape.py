@@ -1,7 +1,7 @@
 """The scrape flow: per configured source, discover papers, download new or changed ones, ingest.
 
 Each source is walked by one task at a time per host (politeness), with the same steps
-as ``pipeline.scrape``; what was downloaded and not yet loaded is handed to the ingest
+as ``cspipe.pipeline.ingest.scrape``; what was downloaded and not yet loaded is handed to the ingest
 flow as a subflow. State lives in the database's ``sources`` and ``fetches`` tables, so a
 killed run is resumed by the next one without fetching anything twice.
 """

@@ -1,4 +1,4 @@
-"""The house's rule: data flows one way. A module imports only from its own step or a lower floor,
+"""The house's rules: data flows one way, and rooms stay small. A module imports only from its own step or a lower floor,
 never from a higher one or a sibling step, and no import (inside a function included) closes a loop.
 
 Floors, lowest first: models, extractors, the independent steps fetch / extract / match, store,
@@ -115,3 +115,21 @@ def test_lower_floors_import_no_pipeline_step(layer: str) -> None:
     bad = sorted(f"{m} -> {t}" for m, ts in g.items() if step(m) == layer for t in ts
                  if FLOORS[step(t)] > FLOORS[layer])
     assert not bad
+
+
+#: the most lines a module or a function of the package may have (data files are not modules)
+MODULE_LINES, FUNCTION_LINES = 500, 80
+
+
+def test_rooms_stay_small() -> None:
+    too_big = []
+    for module, path in modules().items():
+        text = path.read_text(encoding="utf-8")
+        if len(text.splitlines()) > MODULE_LINES:
+            too_big.append(f"{module}: {len(text.splitlines())} lines")
+        for node in ast.walk(ast.parse(text)):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1  # type: ignore[operator]
+                if length > FUNCTION_LINES:
+                    too_big.append(f"{module}.{node.name}: {length} lines")
+    assert not too_big, "\n".join(too_big)

@@ -2,7 +2,7 @@
 
 A hostile PDF can make pdfminer spin forever (an object that refers to itself), inflate a
 small file to gigabytes (a decompression bomb) or crash the interpreter; none of that may
-stop the batch. So each document is parsed in a child process (``python -m pipeline.box``)
+stop the batch. So each document is parsed in a child process (``python -m cspipe.pipeline.extract.box``)
 whose address space is capped with ``RLIMIT_AS``, and the parent kills it when the
 wall-clock limit passes. Workers are kept and reused (loading spaCy and the registry costs
 seconds), and replaced after a kill. Child and parent talk over pipes in length-prefixed

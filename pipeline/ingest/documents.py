@@ -3,7 +3,7 @@
 Each document is independent: a bad one is recorded as failed with its reason
 and the batch goes on. Documents are keyed by the sha256 of their bytes, so
 re-running skips what is already loaded by the same extractor version.
-Parsing runs in a worker process with a time, memory and page limit (``pipeline.box``),
+Parsing runs in a worker process with a time, memory and page limit (``cspipe.pipeline.extract.box``),
 so a hostile PDF costs at most its limits: it gets a failed row naming the limit.
 """
 

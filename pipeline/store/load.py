@@ -202,7 +202,7 @@ def write_document(db: sqlite_utils.Database, bundle: DocumentBundle) -> None:
     """Replace everything stored for ``bundle.document.id`` with the bundle, atomically.
 
     Contact details are removed here, from every text the bundle holds, unless the user
-    asked to keep them (``pipeline.contacts``).
+    asked to keep them (``cspipe.pipeline.store.contacts``).
     """
     from cspipe.pipeline.store.contacts import scrub_bundle
 

@@ -1,6 +1,6 @@
 """Generate ``organisations.csv`` and ``partnerships.csv`` from the reference sources.
 
-Run ``python -m pipeline.registry.build_registry`` after editing ``curated*.csv``; run it
+Run ``python -m cspipe.pipeline.match.registry.build_registry`` after editing ``curated*.csv``; run it
 with ``--refresh-sources /work/shared/reference`` to re-copy (and trim) the public data
 into ``sources/``. The generated CSVs are committed, so the package works without the
 shared folder and without this script. Priority when two sources name the same body:
