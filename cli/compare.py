@@ -85,7 +85,7 @@ def report(
     db: DbOption = Path("csp.db"),
 ) -> None:
     """Write one self-contained HTML report (charts and tables, links to each page)."""
-    from cspipe.pipeline.outputs.report_html import build_report
+    from cspipe.pipeline.outputs.report.html import build_report
 
     stats = build_report(_existing(db), out)
     typer.echo(
