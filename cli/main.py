@@ -103,15 +103,43 @@ def _register_subcommands() -> None:
 _register_subcommands()
 
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"cspipe {version('cspipe')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn UK council papers about Community Safety Partnerships into a SQLite database."""
+
+
 def main() -> None:  # pragma: no cover - console entry
-    """Run the app; a problem with the database file is one line on stderr and exit 2."""
+    """Run the app. A user's mistake (a bad option, a value out of range, an unusable database
+    file) is one line on stderr, ``cspipe: ...``, and exit 2; never a box or a traceback."""
     import sqlite3
     import sys
 
     from cspipe.pipeline.store.load import DatabaseError, one_line
 
     try:
-        app()
+        code = typer.main.get_command(app).main(prog_name="cspipe", standalone_mode=False)
+        sys.exit(code if isinstance(code, int) else 0)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except typer.Abort:
+        print("cspipe: aborted", file=sys.stderr)
+        sys.exit(1)
+    except typer.TyperException as exc:  # a usage error: bad option, missing argument, bad value
+        format_message = getattr(exc, "format_message", None)
+        message = format_message() if format_message else str(exc)
+        print(f"cspipe: {' '.join(message.split()).replace('Value error, ', '')}", file=sys.stderr)
+        sys.exit(getattr(exc, "exit_code", 2))
     except DatabaseError as exc:
         print(f"cspipe: {exc}", file=sys.stderr)
         sys.exit(2)
