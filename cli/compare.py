@@ -1,6 +1,7 @@
-"""The read-side commands: ``compare``, ``report``, ``serve`` and ``export``.
+"""The read-side commands: ``compare`` and ``report`` here; ``search``, ``serve``, ``metadata``
+and ``export`` from ``cspipe.cli.share``.
 
-``register(app)`` adds them to the main ``cspipe`` typer app (cli/main.py).
+``register(app)`` adds them all to the main ``cspipe`` typer app (cli/main.py).
 They only read the database; each refuses a path that holds no database rather
 than creating an empty one.
 """
@@ -18,11 +19,6 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database written by
 
 class CompareFormat(StrEnum):
     table = "table"
-    csv = "csv"
-    json = "json"
-
-
-class ExportFormat(StrEnum):
     csv = "csv"
     json = "json"
 
@@ -99,37 +95,10 @@ def report(
     )
 
 
-def serve(
-    db: DbOption = Path("csp.db"),
-    port: Annotated[int, typer.Option("--port", help="Port on 127.0.0.1.")] = 8001,
-) -> None:
-    """Browse the database in Datasette, read-only, on 127.0.0.1 (needs the `serve` extra)."""
-    from cspipe.pipeline.outputs.serve import DatasetteMissing, run
-
-    try:
-        code = run(_existing(db), port)
-    except DatasetteMissing as exc:
-        typer.echo(str(exc), err=True)
-        raise typer.Exit(1) from exc
-    raise typer.Exit(code)
-
-
-def export(
-    out: Annotated[Path, typer.Option("--out", help="Folder to write one file per table/view.")],
-    fmt: Annotated[ExportFormat, typer.Option("--format", help="csv or json.")] = ExportFormat.csv,
-    db: DbOption = Path("csp.db"),
-) -> None:
-    """Write every contract table and comparison view as CSV or JSON files."""
-    from cspipe.pipeline.outputs.export import export as run
-
-    written = run(_existing(db), out, fmt.value)
-    rows = sum(n for _, n in written)
-    typer.echo(f"{len(written)} files, {rows} rows -> {out}")
-
-
 def register(app: typer.Typer) -> None:
-    """Add compare, report, serve and export to the ``cspipe`` app."""
+    """Add compare and report, and the search-and-share commands, to the ``cspipe`` app."""
+    from cspipe.cli.share import register as register_share
+
     app.command("compare")(compare)
     app.command("report")(report)
-    app.command("serve")(serve)
-    app.command("export")(export)
+    register_share(app)

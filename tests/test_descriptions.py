@@ -116,7 +116,12 @@ def test_datasette_metadata_comes_from_the_descriptions() -> None:
     )
     assert tables["org_candidates"]["description"].startswith("Addition: ")
     assert tables["schema_migrations"]["hidden"] is True
-    assert not any(t.get("hidden") for n, t in tables.items() if n != "schema_migrations")
+    # hidden: cspipe's working state and the search indexes; everything a reader queries shows
+    hidden = {n for n, t in tables.items() if t.get("hidden")}
+    assert hidden == {"schema_migrations", "extractions", "sources", "fetches"} | {
+        f"{t}_fts{part}" for t in ("activities", "kpis", "funding", "priorities")
+        for part in ("", "_data", "_idx", "_docsize", "_config")}
+    assert not hidden & (set(descriptions.tables("contract")) | set(VIEWS) | {"org_candidates"})
     assert tables["lead_mix"]["description"] == descriptions.describe("lead_mix").description
 
 
@@ -128,6 +133,15 @@ def _dictionary_rows(out: Path, fmt: str) -> list[dict[str, str]]:
         return list(csv.DictReader(fh))
 
 
+def _file_columns(path: Path, fmt: str) -> list[str] | None:
+    """The columns the file shows (None for an empty JSON file, which shows none)."""
+    if fmt == "json":
+        records = json.loads(path.read_text(encoding="utf-8"))
+        return list(records[0]) if records else None
+    with path.open(newline="", encoding="utf-8") as fh:
+        return next(csv.reader(fh))
+
+
 @pytest.mark.parametrize("fmt", ["csv", "json"])
 def test_export_writes_a_data_dictionary_for_every_file_and_column(
     tmp_path: Path, fmt: str
@@ -136,21 +150,31 @@ def test_export_writes_a_data_dictionary_for_every_file_and_column(
     written = export(db_path, tmp_path / fmt, fmt)
     rows = _dictionary_rows(tmp_path / fmt, fmt)
     by_key = {(r["name"], r["column"]): r for r in rows}
-    db = open_db(db_path)
-    for path, _ in written:
-        if path.stem == DICTIONARY:
-            continue
+    package = json.loads((tmp_path / fmt / "datapackage.json").read_text(encoding="utf-8"))
+    schemas = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in package["resources"]}
+    assert sorted(schemas) == sorted(p.stem for p, _ in written)
+    for path, _count in written:
         assert by_key[(path.stem, "")]["description"], path.stem
-        for column in _columns(db, path.stem):
+        columns = schemas[path.stem]
+        assert _file_columns(path, fmt) in (columns, None if fmt == "json" else columns), path.stem
+        for column in columns:
             assert by_key[(path.stem, column)]["description"], f"{path.stem}.{column}"
+    assert len(rows) == sum(1 + len(c) for c in schemas.values())
+    db = open_db(db_path)
+    for name in descriptions.tables("contract") + tuple(VIEWS):  # the database's columns too
+        entry = descriptions.describe(name)
+        for column in _columns(db, name):
+            if (name, column) in by_key:
+                assert by_key[(name, column)]["description"] == entry.meanings[column]
     db.close()
-    assert len(rows) == sum(1 + len(descriptions.describe(p.stem).meanings)
-                            for p, _ in written if p.stem != DICTIONARY)
     assert by_key[("documents", "id")] == {
         "name": "documents", "column": "id", "origin": "contract",
         "description": "sha256 hex of the PDF bytes",
     }
     assert by_key[("kpis", "value")]["origin"] == "addition"
-    assert by_key[("fetches", "url")]["origin"] == "addition"
+    assert by_key[("activities", "document_title")]["origin"] == "export"
     assert by_key[("priority_matrix", "")]["origin"] == "view"
+    assert by_key[("priority_matrix_labels", "label")]["origin"] == "export"
+    assert ("priority_matrix", "labels") not in by_key  # a list column: in long form instead
     assert ("schema_migrations", "") not in by_key
+    assert ("fetches", "") not in by_key  # cspipe's working state is not exported

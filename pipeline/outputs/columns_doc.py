@@ -31,6 +31,10 @@ _GROUPS = (
      "*addition* marks a column the project adds to one."),
     ("addition", "Tables cspipe adds", ""),
     ("bookkeeping", "Bookkeeping", "cspipe's own records; hidden in Datasette, not exported."),
+    ("search", "Full-text search",
+     "sqlite-utils' FTS5 indexes, kept in step by triggers (`cspipe search`, Datasette's search "
+     "box); hidden in Datasette, not exported. Each has four storage tables of SQLite's own "
+     "(`_data`, `_idx`, `_docsize`, `_config`)."),
     ("view", "Views",
      "The comparison views; docs/views.md explains how they count. Documents with status "
      "failed or no partnership_id are left out of every view except partnership_summary."),
@@ -68,7 +72,7 @@ def _section(db: sqlite_utils.Database, entry: Described) -> list[str]:
     intro = f"One row per {entry.row}. {entry.description}" if entry.row else entry.description
     lines = [f"### {entry.name}", "", _cell(intro), ""]
     types = _types(db, entry.name)
-    if entry.is_view:
+    if entry.is_view or entry.group == "search":
         lines += ["| column | meaning |", "|---|---|"]
         lines += [f"| {c} | {_cell(entry.meanings[c])} |" for c in types]
     else:
@@ -86,7 +90,7 @@ def columns_page(db: sqlite_utils.Database) -> str:
         raise ValueError("descriptions and schema disagree: " + "; ".join(problems))
     lines = [_HEADER]
     for group, title, note in _GROUPS:
-        entries = [d for d in described().values() if d.group == group]
+        entries = [d for d in described().values() if d.group == group and not d.storage_of]
         lines += [f"## {title}", ""] + ([note, ""] if note else [])
         lines += [", ".join(f"[{d.name}](#{d.name})" for d in entries), ""]
         for entry in entries:

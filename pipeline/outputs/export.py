@@ -1,92 +1,120 @@
-"""Export every contract table and comparison view to flat files (CSV or JSON).
+"""Export the contract tables and comparison views as tidy files a researcher can share.
 
-For researchers who work in spreadsheets, R or pandas rather than SQL: one file
-per table or view, named after it, with a header even when it has no rows, and
-``data_dictionary.csv`` (or ``.json``) beside them saying what every file and
-column means (from pipeline/store/descriptions.yaml, the one place that is written).
+For people who work in spreadsheets, R or pandas rather than SQL: one file per table or view
+(CSV, JSON or Parquet), named after it, with a header even when it has no rows; one value per
+cell (the views' lists in long-form files of their own) and names beside ids (``tidy``). Beside
+them go ``datapackage.json`` (a Frictionless Data Package: schema, meanings, licences, sources)
+and ``data_dictionary`` (every file and column and what it means, for spreadsheet readers).
+cspipe's own working tables (extractions, scraping state, search indexes) are not exported.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 from pathlib import Path
 
-import sqlite_utils
-
+from cspipe.pipeline.outputs import datapackage
+from cspipe.pipeline.outputs.tidy import CONTRACT_TABLES, Resource, resources
 from cspipe.pipeline.store import descriptions
-from cspipe.pipeline.store.views import VIEWS
 
-#: The tables of CONTRACT.md, in the order it lists them.
-CONTRACT_TABLES = descriptions.tables("contract")
-#: Tables the project adds (schema.py).
-ADDED_TABLES = descriptions.tables("addition")
+__all__ = ["CONTRACT_TABLES", "DICTIONARY", "ExportError", "export"]
+
+FORMATS = tuple(datapackage.FORMATS)
 #: The file beside the exports that describes them (no table or view has this name).
 DICTIONARY = "data_dictionary"
 DICTIONARY_COLUMNS = ("name", "column", "origin", "description")
+PACKAGE = "datapackage.json"
+PARQUET_HINT = ("--format parquet needs pyarrow and pandas: pip install 'cspipe[parquet]' "
+                "(or: pip install pyarrow pandas)")
 
 
-def export_names(db: sqlite_utils.Database) -> list[str]:
-    """Tables then views that exist in this database, in a stable order."""
-    tables = set(db.table_names())
-    views = set(db.view_names())
-    return [t for t in CONTRACT_TABLES + ADDED_TABLES if t in tables] + [
-        v for v in VIEWS if v in views
-    ]
+class ExportError(ValueError):
+    """The export cannot be written as asked; ``str(err)`` is the one-line reason."""
 
 
-def dictionary(db: sqlite_utils.Database, names: list[str]) -> list[tuple[str, str, str, str]]:
-    """(name, column, origin, description) rows: one per table or view, then one per column.
+def dictionary(items: list[Resource]) -> list[tuple[str, str, str, str]]:
+    """(name, column, origin, description) rows: one per file, then one per column.
 
-    A table's own row has an empty column; origin is contract, addition or view. A column
-    this cspipe has no meaning for (a database from a newer one) gets empty strings.
+    A file's own row has an empty column; origin is contract, addition, view, or export (a
+    column or long-form file the export adds).
     """
     rows = []
-    for name in names:
-        entry = descriptions.describe(name)
-        rows.append((name, "", entry.group if entry else "", entry.description if entry else ""))
-        for column in (c[1] for c in db.execute(f"PRAGMA table_info([{name}])").fetchall()):
-            meaning = entry.meanings.get(column) if entry else None
-            origin = entry.origin(column) if meaning is not None else ""
-            rows.append((name, column, origin, meaning or ""))
+    for item in items:
+        rows.append((item.name, "", item.group, item.description))
+        rows += [(item.name, column, origin, meaning) for column, origin, meaning in item.fields]
     return rows
 
 
-def _write(path: Path, fmt: str, columns: list[str] | tuple[str, ...], rows: list) -> None:
+def _write(path: Path, fmt: str, columns: list[str], types: list[str], rows: list) -> None:
+    rows = [[datapackage.coerce(v, t) for v, t in zip(row, types, strict=True)] for row in rows]
     if fmt == "csv":
         with path.open("w", newline="", encoding="utf-8") as fh:
             writer = csv.writer(fh)
             writer.writerow(columns)
             writer.writerows(rows)
-    else:
+    elif fmt == "json":
         records = [dict(zip(columns, r, strict=True)) for r in rows]
         path.write_text(json.dumps(records, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    else:
+        # through pandas, so the file records its nullable columns (Int64, string): readers that
+        # go through pandas (frictionless among them) get null back, not NaN in an integer column
+        import pandas as pd
+
+        dtypes = {"integer": "Int64", "number": "float64", "string": "string"}
+        frame = pd.DataFrame({c: pd.array([r[i] for r in rows], dtype=dtypes[t])
+                              for i, (c, t) in enumerate(zip(columns, types, strict=True))})
+        frame.to_parquet(path, index=False, engine="pyarrow")
+
+
+def _folder(out_dir: str | Path) -> Path:
+    out = Path(out_dir)
+    if out.exists() and not out.is_dir():
+        raise ExportError(f"{out} is a file, not a folder to export into")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ExportError(f"cannot create folder {out}: {exc.strerror or exc}") from exc
+    return out
+
+
+def _check_format(fmt: str) -> None:
+    if fmt not in FORMATS:
+        raise ExportError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    if fmt == "parquet" and not all(importlib.util.find_spec(m) for m in ("pyarrow", "pandas")):
+        raise ExportError(PARQUET_HINT)
 
 
 def export(db_path: str | Path, out_dir: str | Path, fmt: str = "csv") -> list[tuple[Path, int]]:
-    """Write ``<name>.csv`` or ``<name>.json`` for each table and view, then the data
-    dictionary; return (file, rows)."""
+    """Write one file per contract table, view and long form, the data dictionary and
+    ``datapackage.json``; return (file, rows) for each data file."""
     from cspipe.pipeline.store.load import open_readonly
 
-    if fmt not in ("csv", "json"):
-        raise ValueError(f"format must be csv or json, not {fmt!r}")
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    _check_format(fmt)
     db = open_readonly(db_path)
-    written = []
     try:
-        names = export_names(db)
-        for name in names:
-            cursor = db.execute(f"SELECT * FROM [{name}]")
-            columns = [d[0] for d in cursor.description]
-            rows = cursor.fetchall()
-            path = out / f"{name}.{fmt}"
-            _write(path, fmt, columns, rows)
-            written.append((path, len(rows)))
-        rows = dictionary(db, names)
-        path = out / f"{DICTIONARY}.{fmt}"
-        _write(path, fmt, DICTIONARY_COLUMNS, rows)
-        written.append((path, len(rows)))
+        out = _folder(out_dir)
+        items = resources(db)
+        tables = [(item, db.execute(item.select).fetchall()) for item in items]
     finally:
         db.close()
+    own = _dictionary_resource()
+    tables.append((own, dictionary([*items, own])))
+    written, described = [], []
+    for item, rows in tables:
+        columns = [c for c, _, _ in item.fields]
+        types = [datapackage.field_type([r[i] for r in rows]) for i in range(len(columns))]
+        path = out / f"{item.name}.{datapackage.FORMATS[fmt][0]}"
+        _write(path, fmt, columns, types, rows)
+        written.append((path, len(rows)))
+        described.append(datapackage.resource_descriptor(item, dict(zip(columns, types, strict=True)), fmt))
+    text = json.dumps(datapackage.package(described), indent=1, ensure_ascii=False)
+    (out / PACKAGE).write_text(text + "\n", encoding="utf-8")
     return written
+
+
+def _dictionary_resource() -> Resource:
+    entry = descriptions.export_meanings()["dictionary"]
+    return Resource(DICTIONARY, "export", entry["description"], "",
+                    [(c, "export", entry["columns"][c]) for c in DICTIONARY_COLUMNS])

@@ -5,12 +5,16 @@ opened read-only) and handed to Datasette untouched, in immutable mode, or, when
 process's writes still sit in its WAL, read-only (``mode=ro``) so they are seen. Nothing is
 migrated or checkpointed: the file a user publishes stays byte for byte as it was, and
 serving works from read-only media.
+
+The metadata Datasette gets is the one ``cspipe metadata --out FILE`` writes (descriptions,
+licence, facets, search, canned queries): ``cspipe serve --metadata FILE`` serves with that file
+(edited or not), the same file ``datasette publish`` takes; without it a fresh copy is written
+for the run and removed after.
 """
 
 from __future__ import annotations
 
 import importlib.util
-import json
 import subprocess
 import sys
 import tempfile
@@ -40,12 +44,30 @@ def prepare(db_path: str | Path) -> bool:
     return not (wal.exists() and wal.stat().st_size > 0)
 
 
+class MetadataError(ValueError):
+    """A metadata file given to serve cannot be used; ``str(err)`` is the one-line reason."""
+
+
 def write_metadata(db_path: str | Path, folder: str | Path) -> Path:
     """Write metadata.json for the database (served under its file stem) into ``folder``."""
-    from cspipe.pipeline.outputs.datasette_metadata import metadata
+    from cspipe.pipeline.outputs.datasette_metadata import write
 
-    path = Path(folder) / "metadata.json"
-    path.write_text(json.dumps(metadata(Path(db_path).stem), indent=1), encoding="utf-8")
+    return write(db_path, Path(folder) / "metadata.json")
+
+
+def check_metadata(path: str | Path) -> Path:
+    """A user's metadata file, checked to be a readable JSON or YAML mapping."""
+    import yaml
+
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))  # JSON is YAML
+    except OSError as exc:
+        raise MetadataError(f"cannot read metadata {path}: {exc.strerror or exc}") from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise MetadataError(f"{path} is not JSON or YAML: {str(exc).splitlines()[0]}") from exc
+    if not isinstance(data, dict):
+        raise MetadataError(f"{path} is not Datasette metadata (a JSON or YAML mapping)")
     return path
 
 
@@ -74,13 +96,15 @@ def command(db_path: str | Path, port: int, metadata_path: str | Path,
     ]
 
 
-def run(db_path: str | Path, port: int = 8001) -> int:
-    """Serve until interrupted; returns Datasette's exit code."""
+def run(db_path: str | Path, port: int = 8001, metadata: str | Path | None = None) -> int:
+    """Serve until interrupted (with the ``metadata`` file when given); returns Datasette's
+    exit code."""
     if not datasette_available():
         raise DatasetteMissing(INSTALL_HINT)
     immutable = prepare(db_path)
+    given = check_metadata(metadata) if metadata is not None else None
     with tempfile.TemporaryDirectory(prefix="cspipe-serve-") as folder:
-        meta = write_metadata(db_path, folder)
+        meta = given or write_metadata(db_path, folder)
         print(
             f"Serving {db_path} read-only at http://{HOST}:{port}/ (Ctrl-C to stop)",
             file=sys.stderr,

@@ -22,8 +22,9 @@ from pydantic import BaseModel, ConfigDict, StrictStr, model_validator
 FILE = "descriptions.yaml"
 
 #: contract: a table of CONTRACT.md; addition: a table the project adds; bookkeeping: cspipe's
-#: own (hidden in Datasette, not exported); view: a comparison view.
-Group = Literal["contract", "addition", "bookkeeping", "view"]
+#: own (hidden in Datasette, not exported); search: a full-text index and SQLite's storage for
+#: it (hidden, not exported); view: a comparison view.
+Group = Literal["contract", "addition", "bookkeeping", "search", "view"]
 
 
 class Described(BaseModel):
@@ -37,6 +38,8 @@ class Described(BaseModel):
     row: StrictStr | None = None
     columns: dict[str, StrictStr]
     additions: dict[str, StrictStr] = {}
+    #: a search index's storage table: the index it belongs to
+    storage_of: str | None = None
 
     @model_validator(mode="after")
     def _fits_group(self) -> Described:
@@ -65,21 +68,57 @@ class Described(BaseModel):
 
 
 @cache
+def _data() -> dict:
+    return yaml.safe_load(files(__package__).joinpath(FILE).read_text(encoding="utf-8"))
+
+
+@cache
 def described() -> dict[str, Described]:
-    """Every described table (in the file's order) then every view."""
-    text = files(__package__).joinpath(FILE).read_text(encoding="utf-8")
-    data = yaml.safe_load(text)
-    unknown = set(data) - {"phrases", "tables", "views"}
+    """Every described table (in the file's order), the search indexes, then every view."""
+    data = _data()
+    unknown = set(data) - {"phrases", "about", "tables", "search", "export", "views"}
     if unknown:
         raise ValueError(f"{FILE}: unknown sections {sorted(unknown)}")
     out: dict[str, Described] = {}
     for name, entry in data["tables"].items():
         out[name] = Described.model_validate({**entry, "name": name})
+    out |= _search_entries(data["search"], out)
     for name, entry in data["views"].items():
         if "group" in entry:
             raise ValueError(f"{FILE}: view {name} has a group")
         out[name] = Described.model_validate({**entry, "name": name, "group": "view"})
     return out
+
+
+def _search_entries(text: dict, tables: dict[str, Described]) -> dict[str, Described]:
+    """Each full-text index (schema.SEARCH) and its FTS5 storage tables, in the file's words.
+
+    An index's columns mean what they mean in the table it indexes, so they are not written twice.
+    """
+    from cspipe.pipeline.store.schema import SEARCH
+
+    out: dict[str, Described] = {}
+    for table, columns in SEARCH.items():
+        index = f"{table}_fts"
+        words = {"table": table, "index": index, "columns": ", ".join(columns)}
+        out[index] = Described(
+            name=index, group="search", description=text["index"].format(**words),
+            row=None, columns={c: tables[table].meanings[c] for c in columns})
+        for part, entry in text["storage"].items():
+            out[f"{index}_{part}"] = Described(
+                name=f"{index}_{part}", group="search", storage_of=index,
+                description=entry["description"].format(**words), columns=entry["columns"])
+    return out
+
+
+def about() -> dict:
+    """The data set as a whole: title, description, licences and sources (``about`` in the file)."""
+    return _data()["about"]
+
+
+def export_meanings() -> dict:
+    """What ``cspipe export`` adds to make its files tidy (``export`` in the file)."""
+    return _data()["export"]
 
 
 def describe(name: str) -> Described | None:

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from cspipe.models import Extraction
 from cspipe.pipeline.match.rows import DocumentBundle
-from cspipe.pipeline.store.schema import DOCUMENT_TABLES, MIGRATIONS
+from cspipe.pipeline.store.schema import DOCUMENT_TABLES, MIGRATIONS, Migration
 
 #: Seconds a command waits for another process's write lock before giving up.
 LOCK_TIMEOUT = 60.0
@@ -141,8 +141,10 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
         return []
     applied: list[int] = []
     with _transaction(db):
-        for version, description, sql in _pending(db):
-            for statement in _statements(sql):
+        for version, description, change in _pending(db):
+            if callable(change):
+                change(db)
+            for statement in () if callable(change) else _statements(change):
                 try:
                     db.execute(statement)
                 except sqlite3.OperationalError as exc:  # column added by hand or by a newer build
@@ -158,7 +160,7 @@ def migrate(db: sqlite_utils.Database) -> list[int]:
     return applied
 
 
-def _pending(db: sqlite_utils.Database) -> list[tuple[int, str, str]]:
+def _pending(db: sqlite_utils.Database) -> list[Migration]:
     done: set[int] = set()
     if schema_version(db) is not None:
         done = {row[0] for row in db.execute("SELECT version FROM schema_migrations").fetchall()}

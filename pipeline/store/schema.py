@@ -7,7 +7,39 @@ Contract columns are never renamed or dropped.
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, str, str]] = [
+from collections.abc import Callable
+
+import sqlite_utils
+
+#: Full-text search: table -> the columns its ``<table>_fts`` index holds (migration 7).
+SEARCH: dict[str, tuple[str, ...]] = {
+    "activities": ("description", "objective", "priority", "progress"),
+    "kpis": ("description", "target"),
+    "funding": ("description", "period"),
+    "priorities": ("label",),
+}
+
+
+def _search_indexes(db: sqlite_utils.Database) -> None:
+    """sqlite-utils' FTS5 index of each ``SEARCH`` table, Porter-stemmed ("patrols" finds
+    "patrol"), filled from the rows already there.
+
+    sqlite-utils' own layout (``<table>_fts`` with ``content=<table>``, triggers ``<table>_ai``,
+    ``_ad``, ``_au``) is what Datasette looks for, so its search box works on these tables, and
+    the triggers keep the index in step with every write: ``write_document`` deletes and
+    re-inserts a document's rows inside its transaction and the index follows, so re-running
+    never duplicates a hit. The index is keyed by rowid; ``priorities`` has no INTEGER PRIMARY
+    KEY, so after a ``VACUUM`` run ``INSERT INTO priorities_fts(priorities_fts) VALUES('rebuild')``.
+    """
+    for table, columns in SEARCH.items():
+        db[table].enable_fts(columns, create_triggers=True, tokenize="porter", replace=True)
+
+
+#: (version, what it changes, SQL statements or a function of the database)
+Migration = tuple[int, str, str | Callable[[sqlite_utils.Database], None]]
+
+#: Applied in order, each once, inside one transaction (``load.migrate``).
+MIGRATIONS: list[Migration] = [
     (
         1,
         "contract tables",
@@ -180,6 +212,11 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         ALTER TABLE fetches ADD COLUMN attachment_id TEXT;
         CREATE INDEX IF NOT EXISTS idx_fetches_attachment ON fetches(source_id, attachment_id);
         """,
+    ),
+    (
+        7,
+        "addition: full-text search (FTS5) over activities, KPIs, funding and priorities",
+        _search_indexes,
     ),
 ]
 
