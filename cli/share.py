@@ -168,11 +168,13 @@ def export(
     db: DbOption = Path("csp.db"),
 ) -> None:
     """Write the contract tables and comparison views as tidy files with a datapackage.json."""
-    from cspipe.pipeline.outputs.export import PACKAGE, ExportError
+    from cspipe.pipeline.outputs.export import PACKAGE, ExportError, ParquetMissing
     from cspipe.pipeline.outputs.export import export as run
 
     try:
         written = run(_existing(db), out, fmt.value)
+    except ParquetMissing as exc:  # an extra to install, as serve says for Datasette
+        _fail(str(exc), 1)
     except ExportError as exc:
         _fail(str(exc))
     rows = sum(n for _, n in written)

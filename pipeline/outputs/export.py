@@ -11,7 +11,7 @@ cspipe's own working tables (extractions, scraping state, search indexes) are no
 from __future__ import annotations
 
 import csv
-import importlib.util
+import importlib
 import json
 from pathlib import Path
 
@@ -19,7 +19,7 @@ from cspipe.pipeline.outputs import datapackage
 from cspipe.pipeline.outputs.tidy import CONTRACT_TABLES, Resource, resources
 from cspipe.pipeline.store import descriptions
 
-__all__ = ["CONTRACT_TABLES", "DICTIONARY", "ExportError", "export"]
+__all__ = ["CONTRACT_TABLES", "DICTIONARY", "ExportError", "ParquetMissing", "export"]
 
 FORMATS = tuple(datapackage.FORMATS)
 #: The file beside the exports that describes them (no table or view has this name).
@@ -32,6 +32,10 @@ PARQUET_HINT = ("--format parquet needs pyarrow and pandas: pip install 'cspipe[
 
 class ExportError(ValueError):
     """The export cannot be written as asked; ``str(err)`` is the one-line reason."""
+
+
+class ParquetMissing(ExportError):
+    """``--format parquet`` without the optional ``parquet`` extra installed."""
 
 
 def dictionary(items: list[Resource]) -> list[tuple[str, str, str, str]]:
@@ -82,8 +86,12 @@ def _folder(out_dir: str | Path) -> Path:
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
         raise ExportError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
-    if fmt == "parquet" and not all(importlib.util.find_spec(m) for m in ("pyarrow", "pandas")):
-        raise ExportError(PARQUET_HINT)
+    if fmt == "parquet":
+        try:
+            importlib.import_module("pyarrow")
+            importlib.import_module("pandas")
+        except ImportError as exc:
+            raise ParquetMissing(PARQUET_HINT) from exc
 
 
 def export(db_path: str | Path, out_dir: str | Path, fmt: str = "csv") -> list[tuple[Path, int]]:
