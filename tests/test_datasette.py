@@ -137,6 +137,19 @@ def test_the_metadata_file_can_be_yaml_and_is_the_same(site: dict) -> None:
     assert yaml.safe_load((site["folder"] / "m.yaml").read_text(encoding="utf-8")) == site["meta"]
 
 
+def test_datasette_itself_takes_the_file_as_the_publish_recipe_does(site: dict) -> None:
+    """The README's recipe hands the file to Datasette's own command line; --get answers one
+    request without a server."""
+    proc = subprocess.run(
+        [sys.executable, "-m", "datasette", "serve", "--immutable", str(site["db"]), "--metadata",
+         str(site["folder"] / "metadata.json"), "--get",
+         "/csp/search.json?_shape=objects&query=patrol"],
+        capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    rows = json.loads(proc.stdout)["rows"]
+    assert [(r["table"], r["text"], r["page"]) for r in rows] == [("activities", "Patrol hotspots", 5)]
+
+
 def test_serve_serves_the_metadata_file_it_is_given(site: dict, tmp_path: Path) -> None:
     edited = dict(site["meta"], title="Our edited title")
     path = tmp_path / "edited.json"
