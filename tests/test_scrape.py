@@ -50,7 +50,10 @@ def dump(db_path: Path) -> dict[str, list[tuple]]:
     out: dict[str, list[tuple]] = {}
     tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
                                          "AND name NOT LIKE 'sqlite_%'")]
+    indexes = [t for t in tables if t.endswith("_fts")]
     for table in tables:
+        if any(table.startswith(f"{index}_") for index in indexes):
+            continue  # FTS5's storage: its bytes follow rowids and write order (vocabulary below)
         cols = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
         keep = [c for c in cols if c not in VOLATILE and not (c == "id" and table in (
             "activities", "kpis", "funding"))]
@@ -62,6 +65,10 @@ def dump(db_path: Path) -> dict[str, list[tuple]]:
             select = select.replace("activity_id", "(SELECT page || '|' || description FROM activities a "
                                                    "WHERE a.id = activity_id)")
         out[table] = sorted(conn.execute(f"SELECT {select} FROM {table}").fetchall(), key=repr)
+    for index in indexes:  # what each search index holds: every term, in how many rows, how often
+        conn.execute(f"CREATE VIRTUAL TABLE temp.{index}_vocab USING fts5vocab(main, {index}, 'row')")
+        out[f"{index} vocabulary"] = conn.execute(
+            f"SELECT term, doc, cnt FROM temp.{index}_vocab ORDER BY term").fetchall()
     conn.close()
     return out
 

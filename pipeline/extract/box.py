@@ -233,6 +233,8 @@ def _send(stream: Any, obj: Any) -> None:
 # -- child side --------------------------------------------------------------------------------
 
 _channel: Any = None
+#: Libraries a worker never needs that its imports would load when installed (see ``_child``).
+_NOT_IN_WORKERS = ("pandas", "pyarrow")
 
 
 def notify(**info: Any) -> None:
@@ -254,6 +256,10 @@ def _child(max_memory: int, warm_up: str = "") -> None:
     import resource
 
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # broken files: one reason, not 1000 lines
+    # sqlite-utils imports pandas when it is installed (and pandas pyarrow): some 200 MiB of
+    # address space a worker never uses, counted against its limit. Workers go without.
+    for unused in _NOT_IN_WORKERS:
+        sys.modules.setdefault(unused, None)  # type: ignore[assignment]
     global _channel
     if max_memory > 0:
         limit = max_memory * 1024 * 1024
