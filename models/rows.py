@@ -53,6 +53,12 @@ class PartnershipRow(Row):
     id: str
     name: str
     gss_code: str | None = None
+    # additions: what comparator groups are made of (registry build_comparators.py)
+    county_id: str | None = None
+    force_id: str | None = None
+    council_type: str | None = None
+    population: int | None = None
+    districts: int | None = None
 
 
 class OrganisationRow(Row):

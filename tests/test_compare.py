@@ -12,7 +12,8 @@ import typer
 from typer.testing import CliRunner
 
 from cspipe.cli.compare import register
-from cspipe.pipeline.outputs.compare import CompareError, benchmark, load
+from cspipe.pipeline.outputs.compare import CompareError, load
+from cspipe.pipeline.outputs.peers import benchmark, group
 from cspipe.pipeline.store.load import open_db
 from tests.test_views import build_fixture_db
 
@@ -37,16 +38,15 @@ def _run(app: typer.Typer, *args: str) -> tuple[int, str]:
 def test_load_and_benchmark(db_path: Path) -> None:
     db = open_db(db_path)
     comparisons = load(db)
-    db.close()
     assert [c.partnership_id for c in comparisons] == ["alpha-csp", "beta-csp", "gamma-csp"]
     alpha = comparisons[0]
     assert [t["theme"] for t in alpha.themes] == ["asb", "vawg", "fraud"]
     assert alpha.funding_gbp == 16_101_000
     assert alpha.lead_mix["district_council"] == 0.5
-    bench = {b.measure: b for b in benchmark(comparisons, "beta-csp")}
+    bench = {b.measure: b for b in benchmark(db, group(db, "beta-csp", "all"))}
     assert (
         bench["activities"].value,
-        bench["activities"].median_others,
+        bench["activities"].median,
         bench["activities"].rank,
         bench["activities"].of,
     ) == (2, 2, 2, 3)
@@ -58,7 +58,8 @@ def test_load_and_benchmark(db_path: Path) -> None:
     )
     assert bench["share_any_lead"].rank == 1
     with pytest.raises(CompareError):
-        benchmark(comparisons, "idle-csp")
+        benchmark(db, group(db, "idle-csp", "all"))
+    db.close()
 
 
 def test_theme_narrows_profile(db_path: Path) -> None:
@@ -89,7 +90,7 @@ def test_compare_partnership_benchmark(app: typer.Typer, db_path: Path) -> None:
     assert code == 0, out
     rows = {r["measure"]: r for r in csv.DictReader(io.StringIO(out))}
     assert rows["activities"]["rank"] == "1" and rows["activities"]["of"] == "3"
-    assert float(rows["share_kpi"]["median_others"]) == 0.5
+    assert float(rows["share_kpi"]["median"]) == 0.5
     code, out = _run(app, "compare", "--db", str(db_path), "--partnership", "alpha-csp")
     assert code == 0 and "against the other partnerships" in out and "1 of 3" in out
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 
+from cspipe.pipeline.store.benchmarks import LIST_QUERY
 from cspipe.pipeline.store.descriptions import Described, described
 
 SITE_FILE = "datasette.yaml"
@@ -35,8 +36,20 @@ def _table(entry: Described) -> dict[str, Any]:
     return table
 
 
+#: SQL a canned query names by ``sql_from`` instead of writing it (defined once elsewhere).
+SQL_FROM = {"benchmark_list": LIST_QUERY}
+
+
+def _query(query: dict[str, Any]) -> dict[str, Any]:
+    if "sql_from" not in query:
+        return query
+    out = {k: v for k, v in query.items() if k != "sql_from"}
+    out["sql"] = SQL_FROM[query["sql_from"]]
+    return out
+
+
 #: Canned queries by name: title, description and SQL (parameters as ``:name``).
-QUERIES: dict[str, dict[str, Any]] = _site()["queries"]
+QUERIES: dict[str, dict[str, Any]] = {n: _query(q) for n, q in _site()["queries"].items()}
 
 
 def metadata(database: str) -> dict[str, Any]:

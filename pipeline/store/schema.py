@@ -181,6 +181,17 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX IF NOT EXISTS idx_fetches_attachment ON fetches(source_id, attachment_id);
         """,
     ),
+    (
+        7,
+        "addition: what partnerships are compared by (county, force, council type, population)",
+        """
+        ALTER TABLE partnerships ADD COLUMN county_id TEXT;
+        ALTER TABLE partnerships ADD COLUMN force_id TEXT;
+        ALTER TABLE partnerships ADD COLUMN council_type TEXT;
+        ALTER TABLE partnerships ADD COLUMN population INTEGER;
+        ALTER TABLE partnerships ADD COLUMN districts INTEGER;
+        """,
+    ),
 ]
 
 #: Tables holding rows that belong to one document (deleted and rewritten together).

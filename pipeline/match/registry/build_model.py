@@ -42,6 +42,11 @@ PARTNERSHIP_COLUMNS = [
     "end_date",
     "replaced_by",
     "source",
+    # what it is compared by (build_comparators.py)
+    "county",
+    "council_type",
+    "population",
+    "districts",
 ]
 
 _KIND_BY_LA_TYPE = {
@@ -84,6 +89,7 @@ _LA_KEEP = [
     "local-authority-type",
     "county-la",
     "former-gss-codes",
+    "pop-2020",
 ]
 
 
