@@ -163,7 +163,7 @@ def fmt(value: float | None, is_share: bool) -> str:
     if value is None:
         return "–"
     if is_share:
-        return f"{value:.0%}" if round(value * 100, 6) == round(value * 100) else f"{value:.1%}"
+        return f"{value:.0%}" if abs(value * 100 - round(value * 100)) < 0.05 else f"{value:.1%}"
     if value == int(value) or abs(value) >= 1000:
         return f"{value:,.0f}"
     return f"{value:,.2f}".rstrip("0")

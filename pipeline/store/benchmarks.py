@@ -150,14 +150,18 @@ def benchmark_sql(peers: str, measures: str | None = None) -> str:
         measures AS ({measures or measures_sql()}),
         labels(measure, label, is_share, position) AS (VALUES {_LABELS}),
         vals AS (
-            SELECT g.partnership_id, g.comparator, m.measure, m.value
+            SELECT g.partnership_id, g.comparator, g.peer_id, m.measure, m.value
             FROM peers g JOIN measures m ON m.partnership_id = g.peer_id
             WHERE m.value IS NOT NULL
         ),
         ordered AS (
-            SELECT partnership_id, comparator, measure, value,
+            SELECT partnership_id, comparator, peer_id, measure, value,
                    row_number() OVER w - 1 AS i,
-                   count(*) OVER (PARTITION BY partnership_id, comparator, measure) - 1 AS last
+                   count(*) OVER (PARTITION BY partnership_id, comparator, measure) - 1 AS last,
+                   rank() OVER (PARTITION BY partnership_id, comparator, measure
+                                ORDER BY value DESC) AS rank,
+                   count(*) OVER (PARTITION BY partnership_id, comparator, measure, value)
+                       AS level
             FROM vals
             WINDOW w AS (PARTITION BY partnership_id, comparator, measure ORDER BY value)
         ),
@@ -170,31 +174,20 @@ def benchmark_sql(peers: str, measures: str | None = None) -> str:
         ),
         groups AS (
             SELECT partnership_id, comparator, count(*) AS members FROM peers GROUP BY 1, 2
-        ),
-        cells AS (
-            SELECT g.partnership_id, g.comparator, g.members, l.*, own.value,
-                   (SELECT count(*) FROM vals v WHERE v.partnership_id = g.partnership_id
-                    AND v.comparator = g.comparator AND v.measure = l.measure
-                    AND v.value > own.value) AS above,
-                   (SELECT count(*) FROM vals v WHERE v.partnership_id = g.partnership_id
-                    AND v.comparator = g.comparator AND v.measure = l.measure
-                    AND v.value = own.value) AS level
-            FROM groups g CROSS JOIN labels l
-            LEFT JOIN measures own ON own.partnership_id = g.partnership_id
-                                  AND own.measure = l.measure
         )
-        SELECT c.partnership_id, p.name AS partnership, c.comparator, c.members,
-               c.measure, c.label, c.is_share, c.position, c.value,
-               CASE WHEN c.value IS NOT NULL THEN c.above + 1 END AS rank,
-               CASE WHEN c.value IS NOT NULL THEN c.level > 1 END AS tied,
-               coalesce(s.n, 0) AS of,
-               CASE WHEN c.value IS NOT NULL THEN
-                   (CASE WHEN c.level > 1 THEN '=' ELSE '' END) || (c.above + 1) || ' of ' || s.n
-               END AS rank_label,
+        SELECT g.partnership_id, p.name AS partnership, g.comparator, g.members,
+               l.measure, l.label, l.is_share, l.position, own.value, own.rank,
+               own.level > 1 AS tied, coalesce(s.n, 0) AS of,
+               (CASE WHEN own.level > 1 THEN '=' ELSE '' END) || own.rank || ' of ' || s.n
+                   AS rank_label,
                s.lowest, s.q1, s.median, s.q3, s.highest
-        FROM cells c JOIN partnerships p ON p.id = c.partnership_id
-        LEFT JOIN stats s ON s.partnership_id = c.partnership_id
-                         AND s.comparator = c.comparator AND s.measure = c.measure
+        FROM groups g CROSS JOIN labels l
+        JOIN partnerships p ON p.id = g.partnership_id
+        LEFT JOIN ordered own ON own.partnership_id = g.partnership_id
+             AND own.comparator = g.comparator AND own.measure = l.measure
+             AND own.peer_id = g.partnership_id
+        LEFT JOIN stats s ON s.partnership_id = g.partnership_id
+             AND s.comparator = g.comparator AND s.measure = l.measure
     """
 
 
