@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DB ?= csp.db
 
-.PHONY: demo test bench heldout realworld lint docs corpus clean install fuzz killnine
+.PHONY: demo test bench heldout realworld lint docs corpus clean install fuzz killnine screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ lint: $(STAMP)
 # docs/columns.md and the view index of docs/views.md, from pipeline/store/descriptions.yaml
 docs: $(STAMP)
 	$(BIN)/python -m cspipe.pipeline.outputs.columns_doc docs
+
+# docs/report-*.png: the report of the seed corpus in headless Chromium (needs chromium)
+screenshots: $(STAMP)
+	d=$$(mktemp -d) && $(BIN)/cspipe ingest corpus/*.pdf --db $$d/csp.db >/dev/null && \
+	$(BIN)/cspipe report --db $$d/csp.db --out $$d/report.html && \
+	$(BIN)/python -m tests.report_browser $$d/report.html docs east-suffolk-csp && rm -rf $$d
 
 # Debian packages the corpus renderings need (LibreOffice for the .lo.pdf, Chromium for the .cr.pdf)
 CORPUS_DEBS := libreoffice-writer-nogui chromium fonts-liberation fonts-crosextra-carlito fonts-dejavu-core

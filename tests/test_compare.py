@@ -124,3 +124,42 @@ def test_compare_errors(app: typer.Typer, db_path: Path, tmp_path: Path) -> None
     assert code == 2 and "alpha-csp" in out
     code, out = _run(app, "compare", "--db", str(db_path), "--theme", "knitting")
     assert code == 2 and "vawg" in out
+
+
+def test_one_definition_for_compare_datasette_and_the_view(app: typer.Typer, db_path: Path) -> None:
+    """`compare --group`, the canned queries and the benchmarks view give the same figures."""
+    from cspipe.pipeline.outputs.datasette_metadata import QUERIES
+    from cspipe.pipeline.store.benchmarks import LIST_QUERY
+
+    assert QUERIES["benchmark_list"]["sql"] == LIST_QUERY
+    db = open_db(db_path)
+    keys = ("value", "rank_label", "of", "q1", "median", "q3")
+    for kind, members, canned in (("county", "", "benchmark_group"),
+                                   ("list", "gamma-csp", "benchmark_list")):
+        args = ["--group", kind] + (["--members", members] if members else [])
+        code, out = _run(app, "compare", "--db", str(db_path), "--partnership", "alpha-csp",
+                         "--format", "csv", *args)
+        assert code == 0, out
+        printed = {r["measure"]: r for r in csv.DictReader(io.StringIO(out))}
+        params = {"partnership_id": "alpha-csp", "comparator": kind, "members": members}
+        served = {r["measure"]: r for r in db.query(QUERIES[canned]["sql"], params)}
+        view = {r["measure"]: r for r in db.query(
+            "SELECT * FROM benchmarks WHERE partnership_id = 'alpha-csp' AND comparator = ?",
+            [kind])} if kind != "list" else served
+        assert printed.keys() == served.keys() == view.keys() and len(printed) == 13
+        for m in printed:
+            for k in keys:
+                p, s, v = printed[m][k], served[m][k], view[m][k]
+                assert (p == "" and s is None) or p == str(s), (kind, m, k)
+                assert s == v
+    # by hand: county = alpha (4 activities) and beta (2): median 3, Q1 2.5, Q3 3.5, alpha 1st;
+    # the list alpha + gamma (0 activities): median 2; any lead: alpha 3 of 4, gamma none
+    county = {r["measure"]: r for r in db.query(QUERIES["benchmark_group"]["sql"],
+              {"partnership_id": "alpha-csp", "comparator": "county"})}
+    assert (county["activities"]["median"], county["activities"]["q1"],
+            county["activities"]["q3"], county["activities"]["rank_label"]) == (3, 2.5, 3.5,
+                                                                                "1 of 2")
+    listed = {r["measure"]: r for r in db.query(QUERIES["benchmark_list"]["sql"],
+              {"partnership_id": "alpha-csp", "members": "gamma-csp"})}
+    assert listed["activities"]["median"] == 2 and listed["share_any_lead"]["of"] == 1
+    db.close()

@@ -29,6 +29,8 @@ import csv
 import io
 import json
 import os
+import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -181,3 +183,18 @@ def test_over_time_of_a_single_document(seeds_db: Path) -> None:
     proc = cspipe("compare", "--over-time", "norfolk-csp", "--db", str(seeds_db))
     assert proc.returncode == 0, proc.stderr
     assert "Only one document" in proc.stdout
+
+
+def test_an_older_database_is_told_how_to_fill_the_groups_in(seeds_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "older.db"
+    shutil.copyfile(seeds_db, db)
+    with sqlite3.connect(db) as conn:  # as a database written before comparator groups
+        conn.execute("UPDATE partnerships SET county_id = NULL, force_id = NULL, "
+                     "council_type = NULL, population = NULL, districts = NULL")
+    proc = cspipe("compare", "--partnership", "east-suffolk-csp", "--group", "county",
+                  "--db", str(db))
+    assert proc.returncode == 2 and "cspipe orgs rematch" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1
+    assert cspipe("orgs", "rematch", "--db", str(db)).returncode == 0
+    rows = bench(db, "--partnership", "east-suffolk-csp", "--group", "county")
+    assert rows["activities"]["rank_label"] == "1 of 2"

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 from cspipe.cli.compare import register
 from cspipe.pipeline.outputs.report.links import page_href
 from cspipe.pipeline.store.load import open_db
+from tests.report_browser import shoot
 from tests.test_views import ALPHA_NEW, ALPHA_OLD, BETA, build_fixture_db
 
 CHROMIUM_ARGS = [
@@ -217,3 +218,20 @@ def test_report_in_headless_chromium(report: Path) -> None:
         finally:
             browser.close()
     assert errors == []
+
+
+def test_report_sections_screenshot_in_headless_chromium(published: Path, tmp_path: Path) -> None:
+    """The pictures docs/report-*.png are made this way (make screenshots)."""
+    binary = chromium_path()
+    if binary is None:
+        pytest.skip("no chromium binary (apt-get install -y chromium)")
+    pytest.importorskip("playwright.sync_api", reason="playwright not installed")
+    shots, errors = shoot(published, tmp_path / "shots", "alpha-csp", binary)
+    assert errors == []
+    assert [s.name for s in shots] == ["report-comparators.png", "report-over-time.png",
+                                       "report-documents.png"]
+    for shot in shots:
+        head = shot.read_bytes()[:24]
+        assert head[:8] == b"\x89PNG\r\n\x1a\n"
+        width, height = int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+        assert width > 1000 and height > 150, (shot.name, width, height)

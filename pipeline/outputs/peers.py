@@ -112,7 +112,7 @@ def group(db: sqlite_utils.Database, partnership_id: str, comparator: str,
     if comparator != "all" and area is not None and all(v is None for v in area):
         raise PeerError(
             f"{partnership_id} has no county, force, council type or population recorded "
-            "(a database from an older cspipe): run `cspipe ingest --force` on its papers")
+            "(a database from an older cspipe): run `cspipe orgs rematch` to fill them in")
     found = [Member(r[0], r[1], r[2], r[3]) for r in
              db.execute(_GROUP_SQL, {"partnership_id": partnership_id, "comparator": comparator})]
     if not found and comparator == "all":
