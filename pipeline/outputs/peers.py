@@ -141,7 +141,7 @@ def benchmark(db: sqlite_utils.Database, grp: Group, theme: str | None = None) -
         peers = list_peers_sql()
         params["members"] = ",".join(m.partnership_id for m in grp.members)
     else:
-        peers = ("SELECT partnership_id, comparator, peer_id FROM comparator_groups "
+        peers = ("SELECT partnership_id, comparator, group_key, peer_id FROM comparator_groups "
                  "WHERE partnership_id = :partnership_id AND comparator = :comparator")
     if theme is not None:
         params["theme"] = theme

@@ -113,16 +113,19 @@ COMPARATOR_GROUPS = f"""
             FROM compared a JOIN compared b ON b.id != a.id
             WHERE a.population > 0 AND b.population > 0
         )
-        SELECT a.id AS partnership_id, 'all' AS comparator, b.id AS peer_id, NULL AS basis
+        SELECT a.id AS partnership_id, 'all' AS comparator, b.id AS peer_id, NULL AS basis,
+               'all' AS group_key
         FROM compared a CROSS JOIN compared b
-        UNION ALL SELECT a.id, 'county', b.id, a.county_id
+        UNION ALL SELECT a.id, 'county', b.id, a.county_id, 'county:' || a.county_id
         FROM compared a JOIN compared b ON b.county_id = a.county_id
-        UNION ALL SELECT a.id, 'force', b.id, a.force_id
+        UNION ALL SELECT a.id, 'force', b.id, a.force_id, 'force:' || a.force_id
         FROM compared a JOIN compared b ON b.force_id = a.force_id
-        UNION ALL SELECT a.id, 'type', b.id, a.council_type
+        UNION ALL SELECT a.id, 'type', b.id, a.council_type, 'type:' || a.council_type
         FROM compared a JOIN compared b ON b.council_type = a.council_type
-        UNION ALL SELECT a.id, 'nearest', a.id, '1.0' FROM compared a WHERE a.population > 0
-        UNION ALL SELECT partnership_id, 'nearest', peer_id, printf('%.2f', ratio)
+        UNION ALL SELECT a.id, 'nearest', a.id, '1.0', 'nearest:' || a.id
+        FROM compared a WHERE a.population > 0
+        UNION ALL SELECT partnership_id, 'nearest', peer_id, printf('%.2f', ratio),
+               'nearest:' || partnership_id
         FROM near WHERE n <= {NEAREST}
 """
 
@@ -141,40 +144,46 @@ def _quantile(p: float, name: str) -> str:
 def benchmark_sql(peers: str, measures: str | None = None) -> str:
     """The statistics of every (partnership, comparator, measure) of ``peers``.
 
-    ``peers`` is SQL yielding (partnership_id, comparator, peer_id), the partnership itself
-    among its peers; ``measures`` yields (partnership_id, measure, value), by default
-    ``measures_sql()``. The ``benchmarks`` view is this over ``comparator_groups``.
+    ``peers`` is SQL yielding (partnership_id, comparator, group_key, peer_id), the partnership
+    itself among its peers; partnerships whose groups have the same members share a
+    ``group_key`` (everyone's ``all`` group is one), so each group's order is worked out once.
+    ``measures`` yields (partnership_id, measure, value), by default ``measures_sql()``. The
+    ``benchmarks`` view is this over ``comparator_groups``.
     """
     return f"""
-        WITH peers AS (SELECT DISTINCT partnership_id, comparator, peer_id FROM ({peers})),
-        measures AS ({measures or measures_sql()}),
+        WITH peers AS MATERIALIZED (
+            SELECT DISTINCT partnership_id, comparator, group_key, peer_id FROM ({peers})),
+        measures AS MATERIALIZED ({measures or measures_sql()}),
         labels(measure, label, is_share, position) AS (VALUES {_LABELS}),
+        keys AS MATERIALIZED (SELECT DISTINCT group_key, peer_id FROM peers),
         vals AS (
-            SELECT g.partnership_id, g.comparator, g.peer_id, m.measure, m.value
-            FROM peers g JOIN measures m ON m.partnership_id = g.peer_id
+            SELECT k.group_key, k.peer_id, m.measure, m.value
+            FROM keys k JOIN measures m ON m.partnership_id = k.peer_id
             WHERE m.value IS NOT NULL
         ),
-        ordered AS (
-            SELECT partnership_id, comparator, peer_id, measure, value,
+        ordered AS MATERIALIZED (
+            SELECT group_key, peer_id, measure, value,
                    row_number() OVER w - 1 AS i,
-                   count(*) OVER (PARTITION BY partnership_id, comparator, measure) - 1 AS last,
-                   rank() OVER (PARTITION BY partnership_id, comparator, measure
-                                ORDER BY value DESC) AS rank,
-                   count(*) OVER (PARTITION BY partnership_id, comparator, measure, value)
-                       AS level
+                   count(*) OVER (PARTITION BY group_key, measure) - 1 AS last,
+                   rank() OVER (PARTITION BY group_key, measure ORDER BY value DESC) AS rank,
+                   count(*) OVER (PARTITION BY group_key, measure, value) AS level
             FROM vals
-            WINDOW w AS (PARTITION BY partnership_id, comparator, measure ORDER BY value)
+            WINDOW w AS (PARTITION BY group_key, measure ORDER BY value)
         ),
-        stats AS (
-            SELECT partnership_id, comparator, measure, count(*) AS n,
+        stats AS MATERIALIZED (
+            SELECT group_key, measure, count(*) AS n,
                    min(value) AS lowest, max(value) AS highest,
                    {_quantile(0.25, "q1")}, {_quantile(0.5, "median")},
                    {_quantile(0.75, "q3")}
-            FROM ordered GROUP BY partnership_id, comparator, measure
+            FROM ordered GROUP BY group_key, measure
         ),
         groups AS (
-            SELECT partnership_id, comparator, count(*) AS members FROM peers GROUP BY 1, 2
-        )
+            SELECT partnership_id, comparator, group_key, count(*) AS members
+            FROM peers GROUP BY 1, 2, 3
+        ),
+        -- materialised, so a reader's ORDER BY or WHERE cannot turn the lookups below into
+        -- scans (SQLite then drops the automatic indexes on them)
+        result AS MATERIALIZED (
         SELECT g.partnership_id, p.name AS partnership, g.comparator, g.members,
                l.measure, l.label, l.is_share, l.position, own.value, own.rank,
                own.level > 1 AS tied, coalesce(s.n, 0) AS of,
@@ -183,11 +192,11 @@ def benchmark_sql(peers: str, measures: str | None = None) -> str:
                s.lowest, s.q1, s.median, s.q3, s.highest
         FROM groups g CROSS JOIN labels l
         JOIN partnerships p ON p.id = g.partnership_id
-        LEFT JOIN ordered own ON own.partnership_id = g.partnership_id
-             AND own.comparator = g.comparator AND own.measure = l.measure
+        LEFT JOIN ordered own ON own.group_key = g.group_key AND own.measure = l.measure
              AND own.peer_id = g.partnership_id
-        LEFT JOIN stats s ON s.partnership_id = g.partnership_id
-             AND s.comparator = g.comparator AND s.measure = l.measure
+        LEFT JOIN stats s ON s.group_key = g.group_key AND s.measure = l.measure
+        )
+        SELECT * FROM result
     """
 
 
@@ -195,7 +204,8 @@ def list_peers_sql(partnership: str = ":partnership_id", members: str = ":member
     """Peers named by the user: ``members`` is a comma-separated text of partnership ids
     (spaces ignored), the partnership itself always included; comparator ``list``."""
     return f"""
-        SELECT {partnership} AS partnership_id, 'list' AS comparator, a.partnership_id AS peer_id
+        SELECT {partnership} AS partnership_id, 'list' AS comparator,
+               'list:' || {partnership} AS group_key, a.partnership_id AS peer_id
         FROM activity_profile a
         WHERE a.partnership_id = {partnership}
            OR instr(',' || replace({members}, ' ', '') || ',', ',' || a.partnership_id || ',') > 0
@@ -212,6 +222,7 @@ ORDER BY position"""
 BENCHMARK_VIEWS: dict[str, str] = {
     "partnership_measures": PARTNERSHIP_MEASURES,
     "comparator_groups": COMPARATOR_GROUPS,
-    "benchmarks": benchmark_sql("SELECT partnership_id, comparator, peer_id FROM comparator_groups",
+    "benchmarks": benchmark_sql("SELECT partnership_id, comparator, group_key, peer_id "
+                                "FROM comparator_groups",
                                 "SELECT partnership_id, measure, value FROM partnership_measures"),
 }
