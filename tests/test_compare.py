@@ -163,3 +163,23 @@ def test_one_definition_for_compare_datasette_and_the_view(app: typer.Typer, db_
               {"partnership_id": "alpha-csp", "members": "gamma-csp"})}
     assert listed["activities"]["median"] == 2 and listed["share_any_lead"]["of"] == 1
     db.close()
+
+
+def test_reading_a_database_with_older_views_uses_todays_without_writing(
+    app: typer.Typer, db_path: Path
+) -> None:
+    """Views change without a migration: a reader shadows stale ones, the file is untouched."""
+    import hashlib
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:  # as an older cspipe of the same schema left it
+        conn.execute("DROP VIEW benchmarks")
+        conn.execute("DROP VIEW comparator_groups")
+        conn.execute("CREATE VIEW comparator_groups AS SELECT 1 AS stale")
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    code, out = _run(app, "compare", "--db", str(db_path), "--partnership", "alpha-csp",
+                     "--group", "county", "--format", "csv")
+    assert code == 0, out
+    rows = {r["measure"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["activities"]["rank_label"] == "1 of 2" and rows["activities"]["median"] == "3.0"
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before

@@ -383,3 +383,18 @@ def create_views(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP VIEW IF EXISTS {name}")
     for name in VIEWS:
         db.execute(_create_sql(name))
+
+
+def shadow_stale_views(db: sqlite_utils.Database) -> bool:
+    """On a read-only connection, define every view as TEMP when the stored ones are stale.
+
+    A database written by an older cspipe of the same schema version may hold older view
+    definitions (views change without a migration); readers must not rewrite it, so they get
+    today's definitions as temporary views, which SQLite resolves before the stored ones.
+    Nothing is written to the file. Returns whether it had to.
+    """
+    if current(db):
+        return False
+    for name in VIEWS:
+        db.execute(f"CREATE TEMP VIEW {name} AS {VIEWS[name]}")
+    return True
