@@ -182,7 +182,7 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         """,
     ),
     (
-        7,
+        8,
         "addition: what partnerships are compared by (county, force, council type, population)",
         """
         ALTER TABLE partnerships ADD COLUMN county_id TEXT;
