@@ -181,6 +181,23 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         CREATE INDEX IF NOT EXISTS idx_fetches_attachment ON fetches(source_id, attachment_id);
         """,
     ),
+    (
+        7,
+        "additions: scanned pages read by OCR and Word files (documents.ocr_pages, source_format; "
+        "each row's location in a page-less file and its OCR confidence)",
+        """
+        ALTER TABLE documents ADD COLUMN ocr_pages TEXT;
+        ALTER TABLE documents ADD COLUMN source_format TEXT;
+        ALTER TABLE priorities ADD COLUMN location TEXT;
+        ALTER TABLE priorities ADD COLUMN ocr_confidence REAL;
+        ALTER TABLE activities ADD COLUMN location TEXT;
+        ALTER TABLE activities ADD COLUMN ocr_confidence REAL;
+        ALTER TABLE kpis ADD COLUMN location TEXT;
+        ALTER TABLE kpis ADD COLUMN ocr_confidence REAL;
+        ALTER TABLE funding ADD COLUMN location TEXT;
+        ALTER TABLE funding ADD COLUMN ocr_confidence REAL;
+        """,
+    ),
 ]
 
 #: Tables holding rows that belong to one document (deleted and rewritten together).

@@ -1,0 +1,72 @@
+"""Which pages of a PDF are scans (to be read by OCR), and what OCR leaves on a page that is not text.
+
+A scanned page is an image with no text layer, or a page whose area is mostly an image with
+hardly any text on it (a scan with a typed header stamped over it, a printout photographed).
+Pages like these are handed to OCR (``pipeline.ocr``); a born-digital page with a photograph
+keeps its own text. Tesseract reads a table's vertical rules as "|": on a page the OCR wrote,
+those glyphs are dropped before words, text and cells are read.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from extractors.pdf import PdfError, open_pdf
+
+#: an image covering at least this share of the page makes the page a scan ...
+IMAGE_SHARE = 0.5
+#: ... when the page has fewer characters than this on top of its images
+MAX_TEXT_CHARS = 200
+#: a textless page is a scan only when some image covers this share of it (else it is blank)
+MIN_IMAGE_SHARE = 0.1
+#: glyphs an OCR engine reads off the ruling lines of a scanned table
+RULE_GLYPHS = frozenset("|¦")
+
+
+def _image_share(page: Any) -> float:
+    """The share of the page that its images cover (overlaps counted once, by a coarse grid)."""
+    width, height = float(page.width), float(page.height)
+    if not page.images or width <= 0 or height <= 0:
+        return 0.0
+    step = 20
+    cols, rows = max(1, int(width // step)), max(1, int(height // step))
+    covered: set[tuple[int, int]] = set()
+    for im in page.images[:200]:
+        x0, x1 = max(0.0, float(im["x0"])), min(width, float(im["x1"]))
+        top, bottom = max(0.0, float(im["top"])), min(height, float(im["bottom"]))
+        for i in range(int(x0 // step), min(cols, int(x1 // step) + 1)):
+            for j in range(int(top // step), min(rows, int(bottom // step) + 1)):
+                covered.add((i, j))
+    return len(covered) / (cols * rows)
+
+
+def is_scanned(page: Any) -> bool:
+    """A page whose words are in an image: no text layer, or mostly image with little text."""
+    share = _image_share(page)
+    chars = sum(1 for c in page.chars if not str(c.get("text", "")).isspace())
+    if chars == 0:
+        return share >= MIN_IMAGE_SHARE
+    return share >= IMAGE_SHARE and chars < MAX_TEXT_CHARS
+
+
+def pages_to_ocr(src: Path | str | bytes, *, max_pages: int | None = None) -> list[int]:
+    """1-based numbers of the pages to read by OCR; raises ``PdfError`` for an unreadable PDF."""
+    out: list[int] = []
+    with open_pdf(src, max_pages=max_pages) as views:
+        for view in views:
+            try:
+                view.check_budget()
+                if is_scanned(view.plumber):
+                    out.append(view.number)
+            except PdfError:
+                continue  # a page over the work limit fails when it is read, not here
+            except Exception:  # noqa: BLE001 - a broken page is reported by the extractor
+                continue
+    return out
+
+
+def without_rule_glyphs(page: Any) -> Any:
+    """The pdfplumber page without the "|" glyphs an OCR engine read off vertical rules."""
+    return page.filter(lambda obj: not (obj.get("object_type") == "char"
+                                        and obj.get("text") in RULE_GLYPHS))
