@@ -21,11 +21,11 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen import canvas
 
 #: scanner settings: resolution, most skew either way (degrees), grain (grey levels), JPEG quality
-DPI = 240
+DPI = 200
 MAX_SKEW = 0.8
-GRAIN = 10.0
+GRAIN = 3.0
 SPECKS = 400
-QUALITY = 55
+QUALITY = 35
 
 
 def _rng(name: str, page: int) -> np.random.Generator:

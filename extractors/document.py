@@ -470,6 +470,9 @@ def extract(
             if v.number in scanned_pages:
                 v.plumber = scanned.without_rule_glyphs(v.plumber)
         pages = [_read_page(v, failures) for v in views]
+        for p in pages:
+            if p.number in scanned_pages and p.ok:
+                p.words = scanned.misread_bullets(p.words)
         _read_layout(pages)
         if not any(p.text.strip() for p in pages):
             if failures and len(failures) == len(pages):

@@ -70,3 +70,29 @@ def without_rule_glyphs(page: Any) -> Any:
     """The pdfplumber page without the "|" glyphs an OCR engine read off vertical rules."""
     return page.filter(lambda obj: not (obj.get("object_type") == "char"
                                         and obj.get("text") in RULE_GLYPHS))
+
+
+#: what Tesseract reads a list bullet as ("•" -> "¢", "«", "e", "°", "©"), when it stands alone
+MISREAD_BULLETS = frozenset({"¢", "«", "»", "°", "©", "®", "e", "o", "*", "+", "·", "»", "§", "@"})
+
+
+def misread_bullets(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Words of an OCRed page with a misread bullet that opens a line given back as "•".
+
+    A one-glyph word at the start of a line, with the line's text after it, is a bullet:
+    a sentence never opens with "¢" or a lone "e".
+    """
+    rows: list[list[dict[str, Any]]] = []
+    for w in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
+        if rows and abs(float(rows[-1][0]["top"]) - float(w["top"])) <= 3:
+            rows[-1].append(w)
+        else:
+            rows.append([w])
+    fixed: dict[int, dict[str, Any]] = {}
+    for row in rows:
+        row.sort(key=lambda w: float(w["x0"]))
+        first = row[0]
+        if len(row) > 1 and str(first["text"]) in MISREAD_BULLETS \
+                and float(row[1]["x0"]) - float(first["x1"]) > 2:
+            fixed[id(first)] = dict(first, text="•")
+    return [fixed.get(id(w), w) for w in words] if fixed else words

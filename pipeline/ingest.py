@@ -55,16 +55,18 @@ class IngestResult:
 
 
 def extract_document(data: bytes, options: Options) -> Extraction:
-    """The parse + extract step: bytes of one PDF -> Extraction (raises PdfError).
+    """The parse + extract step: bytes of one document -> Extraction (raises PdfError).
 
-    The registry's names, aliases and abbreviations (3+ letters) seed the NLP pipeline's
+    A PDF, its scanned pages read by OCR, or a Word file (``pipeline.readers``). The
+    registry's names, aliases and abbreviations (3+ letters) seed the NLP pipeline's
     ORG patterns, so a funder or recipient the registry knows is tagged by name; the tuple
     is built once per process (see ``_gazetteer``) and the pipeline is cached on it.
     """
-    from extractors.document import extract
+    from pipeline.readers import read_document
 
-    return extract(data, gazetteer=_gazetteer(), max_pages=options.max_pages,
-                   keep_contacts=options.keep_contacts)
+    return read_document(data, gazetteer=_gazetteer(), max_pages=options.max_pages,
+                         keep_contacts=options.keep_contacts,
+                         timeout=options.timeout)
 
 
 @lru_cache(maxsize=1)

@@ -34,6 +34,9 @@ INSTALL_HINT = ("install the OCR extra: pip install 'cspipe[ocr]' and Debian's t
                 "tesseract-ocr-eng")
 #: seconds Tesseract may spend on one page before OCRmyPDF gives the page up
 PAGE_TIMEOUT = 60.0
+#: seconds each scanned page adds to its document's time limit (Tesseract takes 2-5 s a page
+#: on one core; a busy machine takes longer)
+SECONDS_PER_PAGE = 30.0
 #: seconds kept back from the document's time limit for reading the OCRed PDF
 READ_MARGIN = 15.0
 
