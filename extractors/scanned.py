@@ -73,7 +73,7 @@ def without_rule_glyphs(page: Any) -> Any:
 
 
 #: what Tesseract reads a list bullet as ("•" -> "¢", "«", "e", "°", "©"), when it stands alone
-MISREAD_BULLETS = frozenset({"¢", "«", "»", "°", "©", "®", "e", "o", "*", "+", "·", "»", "§", "@"})
+MISREAD_BULLETS = frozenset({"¢", "«", "»", "°", "©", "®", "e", "o", "*", "+", "·", "§", "@"})
 
 
 def misread_bullets(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
