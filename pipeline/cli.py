@@ -21,7 +21,8 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (crea
 @app.command()
 def ingest(
     inputs: Annotated[
-        list[str], typer.Argument(help="PDF files, folders of PDFs (recursive), http(s) URLs.")
+        list[str], typer.Argument(help="PDF and Word files (.docx; .doc, .odt, .rtf with LibreOffice; "
+                                       "scans by OCR with cspipe[ocr]), folders of them, http(s) URLs.")
     ],
     db: DbOption = Path("csp.db"),
     force: Annotated[bool, typer.Option(help="Re-extract documents already loaded.")] = False,

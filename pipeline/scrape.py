@@ -27,6 +27,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from extractors.formats import DOCUMENT_KINDS, sniff
 from pipeline import fetch
 from pipeline import sources as state
 from pipeline.assemble import DocumentBundle
@@ -228,7 +229,8 @@ def default_store(db_path: str | Path) -> Path:
 
 def _keep(store: Path, data: bytes, digest: str) -> Path:
     """Write the bytes under their sha256, atomically (temp file + rename)."""
-    target = store / digest[:2] / f"{digest}.pdf"
+    kind = sniff(data)  # a Word file is kept as one, by its bytes
+    target = store / digest[:2] / f"{digest}.{kind if kind in DOCUMENT_KINDS else 'pdf'}"
     if target.exists() and target.stat().st_size == len(data):
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
