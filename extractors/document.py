@@ -8,6 +8,7 @@ twice is kept once.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -469,6 +470,9 @@ def extract(
         for v in views:
             if v.number in scanned_pages:
                 v.plumber = scanned.without_rule_glyphs(v.plumber)
+                with contextlib.suppress(PdfError):
+                    v.check_budget()
+                    v.words = scanned.ocr_words(v.plumber)
         pages = [_read_page(v, failures) for v in views]
         for p in pages:
             if p.number in scanned_pages and p.ok:

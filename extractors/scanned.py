@@ -96,3 +96,13 @@ def misread_bullets(words: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 and float(row[1]["x0"]) - float(first["x1"]) > 2:
             fixed[id(first)] = dict(first, text="•")
     return [fixed.get(id(w), w) for w in words] if fixed else words
+
+
+def ocr_words(plumber: Any) -> list[dict[str, Any]]:
+    """An OCRed page's words in the order the OCR wrote them.
+
+    Tesseract may give two words boxes that overlap ("Management" reaching into "for"); sorted
+    by position their letters interleave ("Managemefnort"), in the OCR's own order they do not.
+    """
+    return plumber.extract_words(keep_blank_chars=False, use_text_flow=True,
+                                 extra_attrs=["fontname", "size"])
