@@ -596,34 +596,98 @@ class Layout:
                               rows=[list(r) for r in current], source="ruled")
                 self.page.tables.append(t)
 
-        for r, _row in enumerate(grid.rows):
-            height = grid.heights[r]
-            if self.y + height > g.height - g.bottom and current and self.y > g.top + 1:
-                flush()
-                self.new_page()
-                current, top, fragment_start = [], self.y, r
-                for h in range(header_rows if r >= header_rows else 0):
-                    self.put_row(grid, h, xs, repeat=True)
-                    current.append(grid.cells_of(h, fragment_start=h))
-            self.put_row(grid, r, xs)
-            current.append(grid.cells_of(r, fragment_start=fragment_start))
+        limit = g.height - g.bottom
+
+        def next_page() -> None:
+            nonlocal current, top
+            flush()
+            self.new_page()
+            current, top = [], self.y
+            for h in range(header_rows):
+                self.put_row(grid, h, xs, repeat=True)
+                current.append(grid.cells_of(h, fragment_start=h))
+
+        for r in range(len(grid.rows)):
+            cells, laid, height = grid.cells_of(r, fragment_start=fragment_start), grid.laid[r], \
+                grid.heights[r]
+            fresh = False  # at the top of a page that cannot take more than it has
+            while True:
+                room = limit - self.y
+                if height <= room or fresh:
+                    self.put_row(grid, r, xs, laid=laid, height=height)
+                    current.append(cells)
+                    break
+                if r >= header_rows and grid.splittable(r) and room >= 40:
+                    head, tail, tail_height = _split_row(laid, room - 4)  # Word breaks tall rows
+                    if head:
+                        self.put_row(grid, r, xs, laid=head, height=room)
+                        current.append(_row_cells(cells, laid, head))
+                        cells = _row_cells(cells, laid, tail, blank=None)
+                        laid, height = tail, tail_height
+                        next_page()
+                        fresh = True
+                        continue
+                if r < header_rows or (not current and self.y <= g.top + 1):
+                    fresh = True
+                    continue
+                next_page()
+                fragment_start = r
+                cells = grid.cells_of(r, fragment_start=r) if laid is grid.laid[r] else cells
+                fresh = True
         flush()
         self.y += 6.0
 
-    def put_row(self, grid: _Grid, r: int, xs: list[float], repeat: bool = False) -> None:
+    def put_row(self, grid: _Grid, r: int, xs: list[float], repeat: bool = False,
+                laid: dict[int, Laid | None] | None = None, height: float | None = None) -> None:
         top = self.y
-        for c, laid in grid.laid[r].items():
-            if laid is None:
+        for c, cell in (grid.laid[r] if laid is None else laid).items():
+            if cell is None:
                 continue
-            for line in laid.lines:
+            for line in cell.lines:
                 for w in line:
                     self.page.words.append(dict(w, x0=w["x0"] + xs[c] + CELL_PAD,
                                                 x1=w["x1"] + xs[c] + CELL_PAD,
                                                 top=w["top"] + top + 3, bottom=w["bottom"] + top + 3))
-        self.y = top + grid.heights[r]
+        self.y = top + (grid.heights[r] if height is None else height)
         if not repeat:
             location = f"section {self.section}, table {self.table}, row {r + 1}"
             self.page.spots.append((top, self.y, location, grid.row_text(r)))
+
+
+def _split_row(laid: dict[int, Laid | None], room: float
+               ) -> tuple[dict[int, Laid | None], dict[int, Laid | None], float]:
+    """A row cut at ``room`` points: the lines that fit, the rest (moved up), the rest's height."""
+    head: dict[int, Laid | None] = {}
+    tail: dict[int, Laid | None] = {}
+    tail_height = 0.0
+    for c, cell in laid.items():
+        if cell is None:
+            continue
+        fit = [ln for ln in cell.lines if max(w["bottom"] for w in ln) + 3 <= room]
+        rest = cell.lines[len(fit):]
+        if fit:
+            head[c] = Laid(fit, max(w["bottom"] for w in fit[-1]))
+        if rest:
+            shift = min(w["top"] for w in rest[0])
+            moved = [[dict(w, top=w["top"] - shift, bottom=w["bottom"] - shift) for w in ln]
+                     for ln in rest]
+            tail[c] = Laid(moved, cell.height - shift)
+            tail_height = max(tail_height, cell.height - shift)
+    if not any(head.values()):
+        return {}, laid, 0.0
+    return head, tail, max(tail_height + 6.0, 14.0)
+
+
+def _row_cells(cells: list[str | None], laid: dict[int, Laid | None], part: dict[int, Laid | None],
+               blank: str | None = "") -> list[str | None]:
+    """The cells of one part of a row cut by a page break: each laid cell's lines in ``part``
+    ("" where none fall in it); positions no cell starts at are ``blank`` below the break."""
+    out: list[str | None] = [x if blank == "" else None for x in cells]
+    for c, cell in laid.items():
+        if cell is not None:
+            kept = part.get(c)
+            out[c] = "\n".join(" ".join(w["text"] for w in ln) for ln in kept.lines) if kept else ""
+    return out
 
 
 def _starts_with_break(p: Any) -> bool:
@@ -722,6 +786,11 @@ class _Grid:
                 if start < r < start + span and row[c] is None:
                     row[c] = ""
         return row
+
+    def splittable(self, r: int) -> bool:
+        """A row no vertical merge starts in or runs through (those move whole)."""
+        return not any(start <= r < start + span and span > 1
+                       for (start, _c), span in self.span_rows.items())
 
     def row_text(self, r: int) -> str:
         return " ".join(t for t in self.rows[r] if t)
