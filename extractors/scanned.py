@@ -12,8 +12,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from extractors.pdf import PdfError, open_pdf
-
 #: an image covering at least this share of the page makes the page a scan ...
 IMAGE_SHARE = 0.5
 #: ... when the page has fewer characters than this on top of its images
@@ -24,45 +22,63 @@ MIN_IMAGE_SHARE = 0.1
 RULE_GLYPHS = frozenset("|¦")
 
 
-def _image_share(page: Any) -> float:
-    """The share of the page that its images cover (overlaps counted once, by a coarse grid)."""
-    width, height = float(page.width), float(page.height)
-    if not page.images or width <= 0 or height <= 0:
+def _image_share(boxes: list[tuple[float, float, float, float]], width: float, height: float) -> float:
+    """The share of the page that image boxes (x0, y0, x1, y1) cover, overlaps counted once."""
+    if not boxes or width <= 0 or height <= 0:
         return 0.0
     step = 20
     cols, rows = max(1, int(width // step)), max(1, int(height // step))
     covered: set[tuple[int, int]] = set()
-    for im in page.images[:200]:
-        x0, x1 = max(0.0, float(im["x0"])), min(width, float(im["x1"]))
-        top, bottom = max(0.0, float(im["top"])), min(height, float(im["bottom"]))
+    for x0, y0, x1, y1 in boxes[:200]:
+        x0, x1 = max(0.0, x0), min(width, x1)
+        y0, y1 = max(0.0, y0), min(height, y1)
         for i in range(int(x0 // step), min(cols, int(x1 // step) + 1)):
-            for j in range(int(top // step), min(rows, int(bottom // step) + 1)):
+            for j in range(int(y0 // step), min(rows, int(y1 // step) + 1)):
                 covered.add((i, j))
     return len(covered) / (cols * rows)
 
 
-def is_scanned(page: Any) -> bool:
+def is_scanned(chars: int, image_share: float) -> bool:
     """A page whose words are in an image: no text layer, or mostly image with little text."""
-    share = _image_share(page)
-    chars = sum(1 for c in page.chars if not str(c.get("text", "")).isspace())
     if chars == 0:
-        return share >= MIN_IMAGE_SHARE
-    return share >= IMAGE_SHARE and chars < MAX_TEXT_CHARS
+        return image_share >= MIN_IMAGE_SHARE
+    return image_share >= IMAGE_SHARE and chars < MAX_TEXT_CHARS
 
 
 def pages_to_ocr(src: Path | str | bytes, *, max_pages: int | None = None) -> list[int]:
-    """1-based numbers of the pages to read by OCR; raises ``PdfError`` for an unreadable PDF."""
+    """1-based numbers of the pages to read by OCR (none for a file pdfium cannot open).
+
+    pdfium counts a page's characters and image boxes in milliseconds, without interpreting
+    the page the way pdfminer does; the extractor reads the page properly afterwards.
+    """
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    try:
+        doc = pdfium.PdfDocument(src if isinstance(src, bytes) else str(src))
+    except Exception:  # noqa: BLE001 - a broken PDF: the extractor gives its reason
+        return []
     out: list[int] = []
-    with open_pdf(src, max_pages=max_pages) as views:
-        for view in views:
+    try:
+        for i in range(min(len(doc), max_pages or len(doc))):
             try:
-                view.check_budget()
-                if is_scanned(view.plumber):
-                    out.append(view.number)
-            except PdfError:
-                continue  # a page over the work limit fails when it is read, not here
+                page = doc[i]
+                width, height = page.get_size()
+                text = page.get_textpage().get_text_range()
+                chars = sum(1 for ch in text if not ch.isspace())
+                boxes = []
+                for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+                    bounds = obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos  # v5 / v4
+                    left, bottom, right, top = bounds()
+                    boxes.append((left, height - top, right, height - bottom))
+                    if len(boxes) >= 200:
+                        break
+                if is_scanned(chars, _image_share(boxes, width, height)):
+                    out.append(i + 1)
             except Exception:  # noqa: BLE001 - a broken page is reported by the extractor
                 continue
+    finally:
+        doc.close()
     return out
 
 

@@ -351,3 +351,36 @@ def test_migration_7_keeps_old_databases(tmp_path: Path) -> None:
     db.close()
 
 
+
+
+def test_which_pages_are_scans(tmp_path: Path) -> None:
+    """No text layer, or a page-size image with a stamped line on it, is a scan; a paper with a
+    photograph beside its text is not."""
+    import pypdfium2 as pdfium
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    from extractors.scanned import pages_to_ocr
+
+    doc = pdfium.PdfDocument(str(SCANNED / "canterbury-csp-funding-2024-10-09.scan.pdf"))
+    image = doc[0].render(scale=1).to_pil()
+    doc.close()
+    buf = io.BytesIO()
+    image.save(buf, format="PNG")
+    path = tmp_path / "stamped.pdf"
+    c = canvas.Canvas(str(path), pagesize=A4)
+    w, h = A4
+    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 0, 0, width=w, height=h)  # a scan ...
+    c.drawString(40, 20, "Agenda item 7 - Appendix B")  # ... with the system's stamp on it
+    c.showPage()
+    c.drawImage(ImageReader(io.BytesIO(buf.getvalue())), 300, 400, width=250, height=350)  # a photo
+    text = c.beginText(40, 780)
+    for n in range(40):
+        text.textLine(f"Paragraph {n}: the partnership's work on anti-social behaviour this quarter.")
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    assert pages_to_ocr(path.read_bytes()) == [1]
+    assert pages_to_ocr((CORPUS / "renderings" / "stockton-csp-action-plan-2024-25.pdf").read_bytes()) == []
+    assert pages_to_ocr(b"%PDF-1.4 truncated") == []  # the extractor gives the reason
