@@ -87,4 +87,35 @@ def build(out_dir: Path) -> list[Path]:
                 **{k: v for k, v in gold.items() if k not in ("pdf", "varies")}}
         write(scans / f"{mod.NAME}.scan.gold.json", gold)
         out += [scan_path, scans / f"{mod.NAME}.scan.gold.json"]
-    return out
+    return out + write_readmes(out_dir)
+
+
+README = """# {title}
+
+Built by `corpus/src/renderings_word_scan.py` (`python corpus/build.py renderings_word_scan`, after
+`renderings`); this file is written by it too. {what} Scored by `tests/test_word_scan.py`
+(overall F1 at least {floor}); pages: see `docs/formats.md`.
+
+| document | made from | pages |
+|---|---|---|
+"""
+
+
+def write_readmes(out_dir: Path) -> list[Path]:
+    """A README in each folder: what the files are and where they come from."""
+    paths = []
+    for folder, title, what, floor, suffix, source in (
+            ("word", "Word renderings", "Each `NAME.docx` is the Word file LibreOffice turned into "
+             "`../NAME.lo.pdf`; cspipe reads it natively.", "0.97", ".docx.gold.json", "pages_from"),
+            ("scanned", "Scanned renderings", "Each `NAME.scan.pdf` is `../NAME.lo.pdf` printed and "
+             "scanned: 200 dpi greyscale JPEG, skewed under a degree, grain, specks and a soft edge, "
+             "seeded by the file name; no text layer. cspipe reads it by OCR (`cspipe[ocr]`).", "0.90",
+             ".scan.gold.json", "scanned_from")):
+        rows = []
+        for g in sorted((out_dir / folder).glob(f"*{suffix}")):
+            gold = json.loads(g.read_text(encoding="utf-8"))
+            rows.append(f"| `{gold['pdf']}` | `{gold[source]}` | {gold['document']['pages']} |\n")
+        path = out_dir / folder / "README.md"
+        path.write_text(README.format(title=title, what=what, floor=floor) + "".join(rows), encoding="utf-8")
+        paths.append(path)
+    return paths
