@@ -48,12 +48,14 @@ def sniff(data: bytes) -> Kind:
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as z:
                 names = set(z.namelist())
-        except (zipfile.BadZipFile, ValueError, OSError):
+                mimetype = z.open("mimetype").read(100) if "mimetype" in names else b""
+        except (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError,
+                RuntimeError):
             # a .docx cut short still says what it is in its first local header
             return "docx" if b"word/" in head or b"[Content_Types].xml" in head else "unknown"
         if "word/document.xml" in names:
             return "docx"
-        if "mimetype" in names and "content.xml" in names:
+        if mimetype.strip() == _ODT:  # not a spreadsheet, a database or a drawing
             return "odt"
     return "unknown"
 
