@@ -13,6 +13,9 @@ _DATE = "ISO 8601: YYYY-MM-DD when the day is known, YYYY-MM when only the month
 _PAGE = "1-based page of the PDF where the item starts"
 _THEME = "normalised theme (one of the contract's themes: asb, hate_crime, prevent, ...)"
 _PID = "the partnership (partnerships.id)"
+_LOCATION = ("addition: where the row is in a file without pages (a native .docx): 'section 2, table 1, "
+             "row 4' or 'section 1, paragraph 12'; NULL for a PDF")
+_CONFIDENCE = "addition: OCR confidence (0-1) of the words of a row read from a scanned page"
 _PNAME = "the partnership's full name"
 
 TABLES: dict[str, tuple[str, dict[str, str]]] = {
@@ -34,6 +37,9 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "report_number": "addition: the council's report reference, as written",
             "ingested_at": "addition: when cspipe loaded it (UTC, ISO 8601)",
             "extractor_version": "addition: cspipe extractor version that produced the rows",
+            "ocr_pages": "addition: JSON list of the pages read by OCR (scanned pages), NULL when none",
+            "source_format": "addition: what the file was: pdf, docx, or doc / odt / rtf (read "
+                             "from LibreOffice's PDF)",
         },
     ),
     "partnerships": (
@@ -66,6 +72,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "label": "the priority as written",
             "theme": _THEME,
             "page": _PAGE,
+            "location": _LOCATION,
+            "ocr_confidence": _CONFIDENCE,
         },
     ),
     "activities": (
@@ -83,6 +91,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "timescale": "as written, e.g. Q1 2023/24, September 2023, As required",
             "due_date": "the last day of the period the timescale names (Q1 2023/24 is 2023-06-30)",
             "page": _PAGE,
+            "location": _LOCATION,
+            "ocr_confidence": _CONFIDENCE,
         },
     ),
     "activity_leads": (
@@ -105,6 +115,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "target": "the target as written, when one is stated (>20 venues, TBC)",
             "page": _PAGE,
             "value": "addition: the number a reported output states ('43 members of staff' -> 43)",
+            "location": _LOCATION,
+            "ocr_confidence": _CONFIDENCE,
         },
     ),
     "funding": (
@@ -120,6 +132,8 @@ TABLES: dict[str, tuple[str, dict[str, str]]] = {
             "funder_id": "organisation that provided it (organisations.id)",
             "recipient_id": "organisation that received it (organisations.id)",
             "page": _PAGE,
+            "location": _LOCATION,
+            "ocr_confidence": _CONFIDENCE,
         },
     ),
     "org_mentions": (
