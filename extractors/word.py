@@ -465,8 +465,6 @@ class _SectionGeometry:
     right: float
     top: float
     bottom: float
-    header: str
-    footer: str
     header_xml: Any = None
     footer_xml: Any = None
 
@@ -823,7 +821,7 @@ def _geometry(section: Any) -> _SectionGeometry:
     except (AttributeError, KeyError, ValueError):
         pass
     return _SectionGeometry(width, height, pt(section.left_margin, 72), pt(section.right_margin, 72),
-                            pt(section.top_margin, 72), pt(section.bottom_margin, 72), "", "",
+                            pt(section.top_margin, 72), pt(section.bottom_margin, 72),
                             header_xml, footer_xml)
 
 

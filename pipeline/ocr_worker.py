@@ -32,6 +32,8 @@ RULE_DPI = 150
 MIN_RULE = 28.0
 #: darkest grey that still counts as paper
 DARK = 150
+#: most dark runs looked at on one page (a page of rules has a few hundred)
+MAX_RUNS = 50_000
 
 
 def _keeping_engine() -> object:
@@ -100,19 +102,28 @@ def _runs(mask: np.ndarray, min_len: int) -> list[tuple[int, int, int]]:
 
 
 def _merge(runs: list[tuple[int, int, int]]) -> list[tuple[float, int, int]]:
-    """Runs on neighbouring rows that overlap are one rule: (mean row, start, end)."""
-    rules: list[list[float]] = []  # [row_sum, count, last_row, start, end]
-    for r, s, e in sorted(runs):
-        for rule in rules:
-            if r - rule[2] <= 1 and s < rule[4] and e > rule[3]:
+    """Runs on neighbouring rows that overlap are one rule: (mean row, start, end).
+
+    A rule is a few pixels thick: a dark area many rows deep (a photograph, a filled box) is no
+    rule and is dropped. Only rules reaching the row above are compared with a run.
+    """
+    done: list[list[float]] = []
+    active: list[list[float]] = []  # [row_sum, count, last_row, start, end]
+    for r, s, e in sorted(runs)[:MAX_RUNS]:
+        still = [rule for rule in active if r - rule[2] <= 1]
+        done += [rule for rule in active if r - rule[2] > 1]
+        active = still
+        for rule in active:
+            if s < rule[4] and e > rule[3]:
                 rule[0] += r
                 rule[1] += 1
                 rule[2] = r
                 rule[3], rule[4] = min(rule[3], s), max(rule[4], e)
                 break
         else:
-            rules.append([float(r), 1.0, float(r), float(s), float(e)])
-    return [(rule[0] / rule[1], int(rule[3]), int(rule[4])) for rule in rules if rule[1] <= 6]
+            active.append([float(r), 1.0, float(r), float(s), float(e)])
+    done += active
+    return [(rule[0] / rule[1], int(rule[3]), int(rule[4])) for rule in done if rule[1] <= 6]
 
 
 def find_rules(grey: np.ndarray, dpi: float) -> tuple[list[tuple[float, float, float]],

@@ -384,3 +384,19 @@ def test_which_pages_are_scans(tmp_path: Path) -> None:
     assert pages_to_ocr(path.read_bytes()) == [1]
     assert pages_to_ocr((CORPUS / "renderings" / "stockton-csp-action-plan-2024-25.pdf").read_bytes()) == []
     assert pages_to_ocr(b"%PDF-1.4 truncated") == []  # the extractor gives the reason
+
+
+def test_scanned_rules_become_lines() -> None:
+    """Long thin dark runs are rules (in points from the top left); a dark block is not."""
+    import numpy as np
+
+    from pipeline.ocr_worker import find_rules
+
+    page = np.full((300, 400), 250, np.uint8)
+    page[100:102, 20:380] = 30  # a horizontal rule two pixels thick
+    page[50:250, 200] = 30  # a vertical rule
+    page[260:300, :] = 30  # a filled band: no rule
+    page[20, 20:40] = 30  # a short stroke (a letter's bar): no rule
+    horizontal, vertical = find_rules(page, 150)
+    assert [(round(y, 1), round(a, 1), round(b, 1)) for y, a, b in horizontal] == [(48.2, 9.6, 182.4)]
+    assert [(round(x, 1), round(a, 1), round(b, 1)) for x, a, b in vertical] == [(96.0, 24.0, 120.0)]
