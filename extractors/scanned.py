@@ -12,12 +12,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from extractors.pdf import PdfError, open_pdf
+
 #: an image covering at least this share of the page makes the page a scan ...
 IMAGE_SHARE = 0.5
 #: ... when the page has fewer characters than this on top of its images
 MAX_TEXT_CHARS = 200
 #: a textless page is a scan only when some image covers this share of it (else it is blank)
 MIN_IMAGE_SHARE = 0.1
+#: most bytes a character takes in a content stream (a two-byte code written in hex)
+TEXT_BYTES_PER_CHAR = 4
 #: glyphs an OCR engine reads off the ruling lines of a scanned table
 RULE_GLYPHS = frozenset("|¦")
 
@@ -46,39 +50,32 @@ def is_scanned(chars: int, image_share: float) -> bool:
 
 
 def pages_to_ocr(src: Path | str | bytes, *, max_pages: int | None = None) -> list[int]:
-    """1-based numbers of the pages to read by OCR (none for a file pdfium cannot open).
+    """1-based numbers of the pages to read by OCR (none for a PDF that cannot be opened).
 
-    pdfium counts a page's characters and image boxes in milliseconds, without interpreting
-    the page the way pdfminer does; the extractor reads the page properly afterwards.
+    A page whose content streams show more text than a scan could carry is passed over on the
+    estimate alone (``PageView.budget``: the streams' string bytes, read under ``pdfguard``'s
+    caps), so a born-digital paper costs almost nothing here; only a page with little or no
+    text is interpreted, for its characters and the area its images cover. A page that
+    breaks a guard is left to the extractor, which reports it.
     """
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    try:
-        doc = pdfium.PdfDocument(src if isinstance(src, bytes) else str(src))
-    except Exception:  # noqa: BLE001 - a broken PDF: the extractor gives its reason
-        return []
     out: list[int] = []
     try:
-        for i in range(min(len(doc), max_pages or len(doc))):
-            try:
-                page = doc[i]
-                width, height = page.get_size()
-                text = page.get_textpage().get_text_range()
-                chars = sum(1 for ch in text if not ch.isspace())
-                boxes = []
-                for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_IMAGE], max_depth=3):
-                    bounds = obj.get_bounds if hasattr(obj, "get_bounds") else obj.get_pos  # v5 / v4
-                    left, bottom, right, top = bounds()
-                    boxes.append((left, height - top, right, height - bottom))
-                    if len(boxes) >= 200:
-                        break
-                if is_scanned(chars, _image_share(boxes, width, height)):
-                    out.append(i + 1)
-            except Exception:  # noqa: BLE001 - a broken page is reported by the extractor
-                continue
-    finally:
-        doc.close()
+        with open_pdf(src, max_pages=max_pages) as views:
+            for view in views:
+                try:
+                    if view.budget.chars > TEXT_BYTES_PER_CHAR * MAX_TEXT_CHARS:
+                        continue
+                    view.check_budget()
+                    page = view.plumber
+                    chars = sum(1 for c in page.chars if not str(c.get("text", "")).isspace())
+                    boxes = [(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"]))
+                             for im in page.images[:200]]
+                    if is_scanned(chars, _image_share(boxes, float(page.width), float(page.height))):
+                        out.append(view.number)
+                except Exception:  # noqa: BLE001 - a broken or hostile page: the extractor says why
+                    continue
+    except PdfError:
+        return []
     return out
 
 
