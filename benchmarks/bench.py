@@ -43,9 +43,9 @@ print(json.dumps({"pages": pages, "seconds": s,
 
 INGEST = """
 import json, resource, sys, time
-from pipeline.ingest import ingest, Options
+from cspipe.pipeline.ingest.documents import ingest, Options
 db, files = sys.argv[1], sys.argv[2:]
-from pipeline.registry import Registry; Registry.load()  # registry load is per process, not per page
+from cspipe.pipeline.match.registry import Registry; Registry.load()  # registry load is per process, not per page
 t = time.perf_counter()
 results = ingest(files, db, Options(force=True))
 s = time.perf_counter() - t
@@ -57,8 +57,8 @@ print(json.dumps({"pages": sum(r.pages for r in results), "seconds": s,
 OCR = """
 import json, sys, time
 from pathlib import Path
-from extractors.scanned import pages_to_ocr
-from pipeline import ocr
+from cspipe.extractors.scanned import pages_to_ocr
+from cspipe.pipeline.extract import ocr
 reason = ocr.missing()
 if reason:
     print(json.dumps({"missing": reason})); raise SystemExit
@@ -74,8 +74,8 @@ print(json.dumps({"pages": pages, "seconds": seconds}))
 WORD = """
 import json, sys, time
 from pathlib import Path
-from extractors.word import extract_docx
-from extractors import nlp
+from cspipe.extractors.word import extract_docx
+from cspipe.extractors import nlp
 nlp.get_nlp()
 t = time.perf_counter(); pages = 0
 for f in sys.argv[1:]:

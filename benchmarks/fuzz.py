@@ -32,7 +32,7 @@ def main(n: int = 1000) -> int:
         db = folder / "fuzz.db"
         start = time.monotonic()
         try:
-            proc = subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(folder / "in"),
+            proc = subprocess.run([sys.executable, "-m", "cspipe.cli", "ingest", str(folder / "in"),
                                    "--db", str(db), "--workers", "2", "--timeout", str(TIMEOUT),
                                    "--max-memory", str(MEMORY)], capture_output=True, text=True,
                                   cwd=ROOT, timeout=TIMEOUT * len(files))

@@ -51,7 +51,7 @@ def _metadata_and_blobs(db: Path, golds: list[Path]) -> list[str]:
 
 
 def main() -> int:
-    from pipeline.ingest import ingest
+    from cspipe.pipeline.ingest.documents import ingest
     from tests.scoring import format_scores, score_database
 
     pdfs = sorted(HELDOUT.glob("*.pdf"))

@@ -28,7 +28,7 @@ def inputs() -> list[str]:
 
 def run(db: Path, *, kill_after: float | None = None) -> int | None:
     """``cspipe ingest`` into ``db``; with ``kill_after``, SIGKILL its whole process group then."""
-    proc = subprocess.Popen([sys.executable, "-m", "pipeline", "ingest", *inputs(), "--db", str(db)],
+    proc = subprocess.Popen([sys.executable, "-m", "cspipe.cli", "ingest", *inputs(), "--db", str(db)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
                             start_new_session=True)
     if kill_after is None:

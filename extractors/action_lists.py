@@ -14,12 +14,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from extractors.blocks import Line, body_size, measurable_kpis
-from extractors.dates import due_date
-from extractors.leads import split_lead
-from extractors.narrative import list_after
-from extractors.themes import theme_of
-from models import ActivityRecord, KpiRecord, PriorityRecord
+from cspipe.extractors.blocks import Line, body_size, measurable_kpis
+from cspipe.extractors.dates import due_date
+from cspipe.extractors.leads import split_lead
+from cspipe.extractors.narrative import list_after
+from cspipe.extractors.themes import theme_of
+from cspipe.models import ActivityRecord
+from cspipe.models import KpiRecord
+from cspipe.models import PriorityRecord
 
 
 def _cues() -> re.Pattern[str]:

@@ -11,15 +11,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.blocks import measurable_kpis
-from extractors.columns import ColumnMap
-from extractors.dates import due_date, financial_period, parse_date
-from extractors.leads import split_lead
-from extractors.money import parse_amount
-from extractors.pdf import PageView
-from extractors.tables import LogicalTable, Row, build_logical_tables, clean, find_page_tables
-from extractors.themes import theme_of
-from models.extraction import ActivityRecord, FundingRecord, KpiRecord, PriorityRecord
+from cspipe.extractors.blocks import measurable_kpis
+from cspipe.extractors.columns import ColumnMap
+from cspipe.extractors.dates import due_date, financial_period, parse_date
+from cspipe.extractors.leads import split_lead
+from cspipe.extractors.money import parse_amount
+from cspipe.extractors.pdf import PageView
+from cspipe.extractors.tables import LogicalTable, Row, build_logical_tables, clean, find_page_tables
+from cspipe.extractors.themes import theme_of
+from cspipe.models.extraction import ActivityRecord, FundingRecord, KpiRecord, PriorityRecord
 
 
 @dataclass

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.blocks import Line
-from models import Section
+from cspipe.extractors.blocks import Line
+from cspipe.models import Section
 
 
 @dataclass

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.dates import due_date
-from extractors.leads import split_lead
-from extractors.themes import theme_of
-from models import ActivityRecord, KpiRecord
+from cspipe.extractors.dates import due_date
+from cspipe.extractors.leads import split_lead
+from cspipe.extractors.themes import theme_of
+from cspipe.models import ActivityRecord
+from cspipe.models import KpiRecord
 
 
 @dataclass

@@ -18,7 +18,7 @@ from typing import Any
 
 from pdfplumber import utils
 
-from extractors.bullets import normalise_glyphs
+from cspipe.extractors.bullets import normalise_glyphs
 
 Bbox = tuple[float, float, float, float]
 

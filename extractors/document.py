@@ -17,7 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from extractors import (
+from cspipe.extractors import (
     action_lists,
     actionplan,
     agenda,
@@ -32,11 +32,11 @@ from extractors import (
     privacy,
     scanned,
 )
-from extractors.columns import header_role
-from extractors.pdf import PageView, PdfError, open_pdf
-from extractors.tables import PageTable, build_logical_tables, continued_tables, find_page_tables
-from extractors.themes import theme_of
-from models import (
+from cspipe.extractors.columns import header_role
+from cspipe.extractors.pdf import PageView, PdfError, open_pdf
+from cspipe.extractors.tables import PageTable, build_logical_tables, continued_tables, find_page_tables
+from cspipe.extractors.themes import theme_of
+from cspipe.models import (
     ActivityRecord,
     Extraction,
     FundingRecord,

@@ -15,12 +15,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.action_lists import PRIORITY_HEADING
-from extractors.blocks import Line, body_size, line_of
-from extractors.dates import due_date
-from extractors.leads import split_lead
-from extractors.themes import theme_of
-from models import ActivityRecord, KpiRecord, PriorityRecord
+from cspipe.extractors.action_lists import PRIORITY_HEADING
+from cspipe.extractors.blocks import Line, body_size, line_of
+from cspipe.extractors.dates import due_date
+from cspipe.extractors.leads import split_lead
+from cspipe.extractors.themes import theme_of
+from cspipe.models import ActivityRecord
+from cspipe.models import KpiRecord
+from cspipe.models import PriorityRecord
 
 _LABELS = (r"lead(?:\s+(?:officer|agency|partner|organisation))?s?|owners?|responsible|"
            r"timescales?|target date|by when|deadline|due date|status|kpis?|success measures?|"

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from extractors import nlp
-from extractors.dates import parse_date
-from extractors.money import find_amounts, parse_amount
-from extractors.narrative import clean_sentence
-from models import FundingRecord
+from cspipe.extractors import nlp
+from cspipe.extractors.dates import parse_date
+from cspipe.extractors.money import find_amounts, parse_amount
+from cspipe.extractors.narrative import clean_sentence
+from cspipe.models import FundingRecord
 
 _FUNDING_WORDS = re.compile(
     r"\b(?:fund(?:s|ed|ing)?|grants?|granted|allocat\w*|budgets?|spen[dt]\w*|contribut\w*|"

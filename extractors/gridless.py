@@ -16,8 +16,8 @@ import statistics
 from dataclasses import dataclass
 from typing import Any
 
-from extractors.columns import header_role, map_header
-from extractors.tables import PageTable
+from cspipe.extractors.columns import header_role, map_header
+from cspipe.extractors.tables import PageTable
 
 #: a gap wider than this (in font sizes) between two words separates two cells of a line
 CELL_GAP_EM = 0.6

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from models.extraction import LeadPart
+from cspipe.models.extraction import LeadPart
 
 #: words that end an organisation's name (``Northshire Constabulary``, ``Sister Safe team``)
 ORG_TERMINALS = {

@@ -13,9 +13,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from extractors.blocks import Line
-from extractors.dates import parse_date
-from models import DocumentMeta, PersonRecord
+from cspipe.extractors.blocks import Line
+from cspipe.extractors.dates import parse_date
+from cspipe.models import DocumentMeta
+from cspipe.models import PersonRecord
 
 # ---------------------------------------------------------------- cover-sheet labels
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from extractors.blocks import Line
-from extractors.themes import theme_of
-from models import KpiRecord, PriorityRecord
+from cspipe.extractors.blocks import Line
+from cspipe.extractors.themes import theme_of
+from cspipe.models import KpiRecord
+from cspipe.models import PriorityRecord
 
 # ---------------------------------------------------------------- list structure
 

@@ -23,7 +23,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
-from extractors import pdfguard
+from cspipe.extractors import pdfguard
 
 pdfguard.install()
 

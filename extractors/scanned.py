@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from extractors.pdf import PdfError, open_pdf
+from cspipe.extractors.pdf import PdfError, open_pdf
 
 #: an image covering at least this share of the page makes the page a scan ...
 IMAGE_SHARE = 0.5

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
-from extractors.cells import CharIndex, table_text
-from extractors.columns import ColumnMap, header_role, map_header, subheading
-from extractors.pdf import PageView
+from cspipe.extractors.cells import CharIndex, table_text
+from cspipe.extractors.columns import ColumnMap, header_role, map_header, subheading
+from cspipe.extractors.pdf import PageView
 
 #: x positions closer than this (points) are the same column boundary
 X_TOL = 4.0
@@ -198,7 +198,7 @@ def find_page_tables(page: PageView) -> list[PageTable]:
 
 def _gridless(page: PageView, carry: list[float] | None = None) -> list[PageTable]:
     """Unruled tables read from a header row and the words' start positions."""
-    from extractors.gridless import find_tables  # gridless builds PageTables
+    from cspipe.extractors.gridless import find_tables  # gridless builds PageTables
 
     try:
         return find_tables(page.words, page.number, page.width, page.height, carry)
@@ -630,7 +630,7 @@ def _add_rows(table: LogicalTable, rows: list[list[str | None]], page: int, firs
 
 def _stacked_label(cells: list[str | None]) -> tuple[str, int] | None:
     """A row holding only a field label ("Lead") whose value sits in the row below."""
-    from extractors.columns import header_role
+    from cspipe.extractors.columns import header_role
 
     filled = [(j, clean(c)) for j, c in enumerate(cells) if not _empty(c)]
     if len(filled) != 1 or len(filled[0][1]) > 25:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import cast
 
-from models.vocab import Theme
+from cspipe.models.vocab import Theme
 
 #: (theme, pattern) in priority order; patterns are matched case-insensitively on word starts.
 _RULES: list[tuple[str, str]] = [

@@ -22,9 +22,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from extractors.word_guard import WordError, check_zip, open_docx
-from extractors.word_layout import WordPage, lay_out
-from models import Extraction, PageFailure
+from cspipe.extractors.word_guard import WordError, check_zip, open_docx
+from cspipe.extractors.word_layout import WordPage, lay_out
+from cspipe.models import Extraction
+from cspipe.models import PageFailure
 
 __all__ = ["WordError", "WordPage", "check_zip", "extract_docx", "locate", "open_docx", "read_docx"]
 
@@ -46,9 +47,11 @@ def read_docx(data: bytes, *, max_pages: int | None = None) -> list[WordPage]:
 def extract_docx(data: bytes, *, gazetteer: Iterable[str] | None = None,
                  max_pages: int | None = None, keep_contacts: bool = False) -> Extraction:
     """Read a .docx into an ``Extraction``: the PDF extractors over its laid-out pages."""
-    from extractors import blocks, bullets, nlp
-    from extractors.document import PageData, extract_pages
-    from extractors.tables import _add_headings
+    from cspipe.extractors import blocks
+    from cspipe.extractors import bullets
+    from cspipe.extractors import nlp
+    from cspipe.extractors.document import PageData, extract_pages
+    from cspipe.extractors.tables import _add_headings
 
     if gazetteer:
         nlp.get_nlp(gazetteer)

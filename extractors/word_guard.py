@@ -10,7 +10,7 @@ import io
 import zipfile
 from typing import Any
 
-from extractors.pdf import PdfError
+from cspipe.extractors.pdf import PdfError
 
 #: most bytes all members of a .docx may inflate to, and most members (a zip bomb has more)
 MAX_UNZIPPED = 256 * 1024 * 1024

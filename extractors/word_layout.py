@@ -12,9 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.word_guard import WordError
-from extractors.word_styles import PT_PER_TWIP, Styles, W, toggle, val
-from extractors.word_text import Laid, breaks_page, lay_paragraph, runs
+from cspipe.extractors.word_guard import WordError
+from cspipe.extractors.word_styles import PT_PER_TWIP, Styles, W, toggle, val
+from cspipe.extractors.word_text import Laid, breaks_page, lay_paragraph, runs
 
 #: pages one document may lay out to
 MAX_WORD_PAGES = 2000
@@ -24,7 +24,7 @@ CELL_PAD = 5.4  # Word's default left/right cell margin (0.19 cm)
 
 @dataclass
 class WordPage:
-    """One laid-out page, standing in for ``extractors.pdf.PageView``."""
+    """One laid-out page, standing in for ``cspipe.extractors.pdf.PageView``."""
 
     number: int
     width: float
@@ -169,7 +169,7 @@ class Layout:
 
     # -- tables
     def table_block(self, tbl: Any) -> None:
-        from extractors.tables import PageTable
+        from cspipe.extractors.tables import PageTable
 
         self.table += 1
         g = self.geometry

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from extractors.word_styles import DEFAULT_SIZE, Styles, W, toggle
+from cspipe.extractors.word_styles import DEFAULT_SIZE, Styles, W, toggle
 
 
 @dataclass

@@ -13,9 +13,9 @@ from typing import Any
 
 from prefect.deployments.runner import RunnerDeployment
 
-from flows.scrape import scrape_flow
-from pipeline import sources as state
-from pipeline.load import open_db
+from cspipe.flows.scrape import scrape_flow
+from cspipe.pipeline.fetch import state
+from cspipe.pipeline.store.load import open_db
 
 
 def deployment_name(source: state.SourceConfig) -> str:

@@ -28,11 +28,11 @@ from prefect.cache_policies import NO_CACHE
 from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
-from pipeline import fetch
-from pipeline.assemble import EXTRACTOR_VERSION, DocumentBundle, failed_document
-from pipeline.ingest import IngestResult, Options, already_loaded
-from pipeline.load import open_db, write_document
-from pipeline.scrape import IngestItem, prepare_item
+from cspipe.pipeline.fetch import inputs as fetch
+from cspipe.pipeline.match.rows import EXTRACTOR_VERSION, DocumentBundle, failed_document
+from cspipe.pipeline.ingest.documents import IngestResult, Options, already_loaded
+from cspipe.pipeline.store.load import open_db, write_document
+from cspipe.pipeline.ingest.scrape import IngestItem, prepare_item
 
 
 class _ThreadTimeoutNotice(logging.Filter):
@@ -124,7 +124,7 @@ def prepare_document(item: IngestItem, options: Options) -> tuple[IngestResult, 
             except OSError as exc:
                 raise TransientError(f"cannot read {path}: {exc.strerror or exc}") from exc
         return prepare_item(item, options)
-    from pipeline.http import HttpError, fetch_pdf
+    from cspipe.pipeline.fetch.http import HttpError, fetch_pdf
 
     try:
         data = fetch_pdf(item.location)
@@ -185,7 +185,7 @@ def _reason(exc: BaseException, timeout: float | None) -> str:
 
 
 def items_for(inputs: Iterable[str]) -> list[IngestItem]:
-    """Files, folders (recursively) and URLs as ``pipeline.fetch.expand`` resolves them."""
+    """Files, folders (recursively) and URLs as ``cspipe.pipeline.fetch.inputs.expand`` resolves them."""
     return [IngestItem(s.location, s.location) for s in fetch.expand(list(inputs))]
 
 

@@ -16,11 +16,11 @@ from typing import Any
 from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
-from flows.ingest import IngestSummary, close_writers, ingest_flow
-from pipeline import scrape as steps
-from pipeline import sources as state
-from pipeline.http import HttpError, PoliteClient, Settings
-from pipeline.load import open_db
+from cspipe.flows.ingest import IngestSummary, close_writers, ingest_flow
+from cspipe.pipeline.ingest import scrape as steps
+from cspipe.pipeline.fetch import state
+from cspipe.pipeline.fetch.http import HttpError, PoliteClient, Settings
+from cspipe.pipeline.store.load import open_db
 
 
 def _settings(polite: dict[str, Any] | None) -> Settings:

@@ -1,6 +1,6 @@
 """The vocabulary of cspipe: pydantic records for extraction results and contract rows."""
 
-from models.extraction import (
+from cspipe.models.extraction import (
     ActivityRecord,
     DocumentMeta,
     Extraction,
@@ -12,7 +12,7 @@ from models.extraction import (
     PriorityRecord,
     Section,
 )
-from models.rows import (
+from cspipe.models.rows import (
     ActivityLeadRow,
     ActivityRow,
     DocumentRow,
@@ -24,7 +24,7 @@ from models.rows import (
     PartnershipRow,
     PriorityRow,
 )
-from models.vocab import ALL_PARTNERS_ID, DOC_TYPES, ORG_KINDS, THEMES, DocType, OrgKind, Theme
+from cspipe.models.vocab import ALL_PARTNERS_ID, DOC_TYPES, ORG_KINDS, THEMES, DocType, OrgKind, Theme
 
 __all__ = [
     "ALL_PARTNERS_ID",

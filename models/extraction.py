@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.rows import IsoDate
-from models.vocab import DocType, Theme
+from cspipe.models.rows import IsoDate
+from cspipe.models.vocab import DocType, Theme
 
 
 class Record(BaseModel):

@@ -11,7 +11,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict
 
-from models.vocab import DocStatus, DocType, OrgKind, Theme
+from cspipe.models.vocab import DocStatus, DocType, OrgKind, Theme
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}(-\d{2})?$")
 

@@ -17,7 +17,7 @@ CORPUS = ROOT / "corpus"
 @pytest.fixture(scope="session")
 def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database holding the whole corpus (originals and variants), ingested once."""
-    from pipeline.ingest import ingest
+    from cspipe.pipeline.ingest.documents import ingest
 
     db = tmp_path_factory.mktemp("corpus") / "corpus.db"
     pdfs = sorted(CORPUS.glob("*.pdf")) + sorted((CORPUS / "variants").glob("*.pdf"))
@@ -28,7 +28,7 @@ def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def renderings_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database holding every rendering in ``corpus/renderings/`` (reportlab, LibreOffice, Chromium)."""
-    from pipeline.ingest import ingest
+    from cspipe.pipeline.ingest.documents import ingest
 
     db = tmp_path_factory.mktemp("renderings") / "renderings.db"
     ingest([str(p) for p in sorted((CORPUS / "renderings").glob("*.pdf"))], db, workers=2)

@@ -15,7 +15,7 @@ reportlab = pytest.importorskip("reportlab")
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.pdfgen import canvas  # noqa: E402
 
-from extractors.document import extract  # noqa: E402
+from cspipe.extractors.document import extract  # noqa: E402
 
 PAGES = [
     ("Priority one: anti-social behaviour", "Actions we will take", [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.agenda import PageSignal, split_sections
+from cspipe.extractors.agenda import PageSignal, split_sections
 
 FRONT = """Norfolk Countywide Community Safety Partnership Scrutiny Sub Panel
 Date: Thursday 16 September 2021

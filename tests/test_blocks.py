@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.blocks import Line, find_block_activities, page_lines
+from cspipe.extractors.blocks import Line, find_block_activities, page_lines
 
 
 def _line(text: str, x0: float, top: float, *, bold: bool = False, size: float = 9.5,

@@ -11,9 +11,9 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from pipeline.cli_compare import register
-from pipeline.compare import CompareError, benchmark, load
-from pipeline.load import open_db
+from cspipe.cli.compare import register
+from cspipe.pipeline.outputs.compare import CompareError, benchmark, load
+from cspipe.pipeline.store.load import open_db
 from tests.test_views import build_fixture_db
 
 

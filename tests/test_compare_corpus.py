@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.ingest import ingest
+from cspipe.pipeline.ingest.documents import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -36,7 +36,7 @@ def named_lead(activity: dict) -> bool:
 
 
 def test_compare_json_matches_the_gold(seeds_db: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "compare", "--format", "json",
+    proc = subprocess.run([sys.executable, "-m", "cspipe.cli", "compare", "--format", "json",
                            "--db", str(seeds_db)], capture_output=True, text=True, cwd=ROOT, check=True)
     got = {p["partnership_id"]: p for p in json.loads(proc.stdout)["partnerships"]}
     golds = gold_by_partnership()
@@ -59,7 +59,7 @@ def test_compare_json_matches_the_gold(seeds_db: Path) -> None:
 
 
 def test_benchmark_table_for_one_partnership(seeds_db: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "compare", "--partnership",
+    proc = subprocess.run([sys.executable, "-m", "cspipe.cli", "compare", "--partnership",
                            "east-suffolk-csp", "--db", str(seeds_db)],
                           capture_output=True, text=True, cwd=ROOT, check=True)
     assert "median" in proc.stdout.lower() and "rank" in proc.stdout.lower()

@@ -15,7 +15,7 @@ pytest.importorskip("distributed")
 
 def test_dask_ingest_gives_the_serial_rows(prefect_harness, serial_corpus_db: Path,  # type: ignore[no-untyped-def]  # noqa: F811
                                            tmp_path: Path) -> None:
-    from flows.ingest import run_ingest
+    from cspipe.flows.ingest import run_ingest
 
     db = tmp_path / "dask.db"
     summary = run_ingest(CORPUS, db, dask_workers=2, force=True, max_pages=None)  # force: no cache hits
@@ -33,7 +33,7 @@ def test_cli_ingest_on_a_local_dask_cluster(tmp_path: Path) -> None:
     root = Path(__file__).resolve().parent.parent
     good = min((root / "corpus").glob("*.pdf"), key=lambda p: p.stat().st_size)
     db = tmp_path / "d.db"
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "ingest", str(good),
+    proc = subprocess.run([sys.executable, "-m", "cspipe.cli", "ingest", str(good),
                            str(root / "corpus" / "bad" / "empty.pdf"), "--dask", "local",
                            "--db", str(db)], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode == 0, proc.stderr[-2000:]

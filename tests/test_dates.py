@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.dates import due_date, financial_period, parse_date
+from cspipe.extractors.dates import due_date, financial_period, parse_date
 
 
 @pytest.mark.parametrize(

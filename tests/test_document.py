@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from extractors.document import extract
-from extractors.pdf import PdfError
+from cspipe.extractors.document import extract
+from cspipe.extractors.pdf import PdfError
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 MONITORING = CORPUS / "western-suffolk-monitoring-2023-09-21.pdf"
@@ -58,8 +58,8 @@ def test_not_a_pdf() -> None:
 
 
 def test_sentence_restating_a_table_row_is_not_a_second_sum() -> None:
-    from extractors.document import _dedupe_funding
-    from models import FundingRecord
+    from cspipe.extractors.document import _dedupe_funding
+    from cspipe.models import FundingRecord
 
     row = FundingRecord(description="Mentoring", amount_gbp=38000.0, page=1,
                         recipient_text="A Youth Trust")
@@ -73,8 +73,8 @@ def test_sentence_restating_a_table_row_is_not_a_second_sum() -> None:
 def test_page_text_adds_table_cells_whole() -> None:
     from types import SimpleNamespace
 
-    from extractors.document import PageData, _page_text
-    from extractors.tables import PageTable
+    from cspipe.extractors.document import PageData, _page_text
+    from cspipe.extractors.tables import PageTable
 
     p = PageData(view=SimpleNamespace(number=1))  # type: ignore[arg-type]
     p.text = "Work with the Youth problem areas\nTrust across the town"

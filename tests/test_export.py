@@ -9,9 +9,9 @@ from pathlib import Path
 import typer
 from typer.testing import CliRunner
 
-from pipeline.cli_compare import register
-from pipeline.export import CONTRACT_TABLES
-from pipeline.views import VIEWS
+from cspipe.cli.compare import register
+from cspipe.pipeline.outputs.export import CONTRACT_TABLES
+from cspipe.pipeline.store.views import VIEWS
 from tests.test_views import build_fixture_db
 
 

@@ -18,8 +18,8 @@ import pytest  # noqa: E402
 import typer  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-import flows  # noqa: E402,F401  (Prefect settings: no analytics, the home above)
-from pipeline.ingest import ingest as serial_ingest  # noqa: E402
+import cspipe.flows  # noqa: E402,F401  (Prefect settings: no analytics, the home above)
+from cspipe.pipeline.ingest.documents import ingest as serial_ingest  # noqa: E402
 from tests.fixtures.sites.server import EXPECTED_CMIS, EXPECTED_MG, FixtureSite  # noqa: E402
 from tests.test_scrape import dump, loaded_paths  # noqa: E402
 
@@ -56,7 +56,7 @@ def serial_corpus_db() -> Path:
 
 def test_parallel_ingest_gives_the_serial_rows(prefect_harness, serial_corpus_db: Path,  # type: ignore[no-untyped-def]
                                                tmp_path: Path) -> None:
-    from flows.ingest import run_ingest
+    from cspipe.flows.ingest import run_ingest
 
     assert len(CORPUS) >= 3
     db = tmp_path / "parallel.db"
@@ -88,7 +88,7 @@ def _many_pages_pdf(path: Path, pages: int) -> None:
 def test_timeout_and_page_limit_stop_a_hostile_pdf(prefect_harness, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     import sqlite3
 
-    from flows.ingest import run_ingest
+    from cspipe.flows.ingest import run_ingest
     from tests.fixtures.sites.server import make_pdf
 
     hostile = tmp_path / "hostile.pdf"
@@ -115,8 +115,8 @@ def test_transient_download_errors_are_retried(prefect_harness, httpserver, tmp_
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from werkzeug import Response
 
-    import pipeline.http
-    from flows.ingest import run_ingest
+    import cspipe.pipeline.fetch.http
+    from cspipe.flows.ingest import run_ingest
 
     fast = pipeline.http.PoliteClient(pipeline.http.Settings(delay=0, retries=0, timeout=2))
     monkeypatch.setattr(pipeline.http, "default_client", lambda: fast)
@@ -143,7 +143,7 @@ def site(httpserver) -> FixtureSite:  # type: ignore[no-untyped-def]
 
 
 def test_scrape_flow_first_and_second_run(prefect_harness, site: FixtureSite, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from flows.scrape import scrape_flow
+    from cspipe.flows.scrape import scrape_flow
 
     base = site.base  # type: ignore[attr-defined]
     db = str(tmp_path / "flow.db")
@@ -171,8 +171,8 @@ def test_schedule_add_list_and_a_deployment_run(prefect_harness, site: FixtureSi
     from prefect.deployments import run_deployment
     from prefect.runner import Runner
 
-    from flows.deployments import build_deployments
-    from pipeline.cli_flows import register
+    from cspipe.flows.deployments import build_deployments
+    from cspipe.cli.flows import register
 
     app = typer.Typer()
     register(app)

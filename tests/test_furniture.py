@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.furniture import furniture_keys, without_furniture
+from cspipe.extractors.furniture import furniture_keys, without_furniture
 
 H = 842.0
 

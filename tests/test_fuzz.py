@@ -10,7 +10,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from pipeline.ingest import Options, ingest
+from cspipe.pipeline.ingest.documents import Options, ingest
 from tests.hostile.corpus import build
 
 

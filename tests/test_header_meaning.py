@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.columns import header_role, map_header
+from cspipe.extractors.columns import header_role, map_header
 
 # (header as written in a real plan or grant table, the role a researcher reads in it)
 SEEN = [

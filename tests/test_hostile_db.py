@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def cspipe(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "pipeline", *args], capture_output=True, text=True,
+    return subprocess.run([sys.executable, "-m", "cspipe.cli", *args], capture_output=True, text=True,
                           cwd=cwd, env={**os.environ, "PYTHONPATH": str(ROOT)})
 
 
@@ -59,8 +59,8 @@ def _digest(path: Path) -> str:
 
 
 def test_reading_commands_leave_the_file_byte_identical(tmp_path: Path) -> None:
-    from pipeline import serve
-    from pipeline.ingest import ingest
+    from cspipe.pipeline.outputs import serve
+    from cspipe.pipeline.ingest.documents import ingest
 
     db = tmp_path / "r.db"
     ingest([str(p) for p in small_pdfs(tmp_path / "in", 2)], db)
@@ -100,7 +100,7 @@ def test_six_ingests_started_together_all_succeed_without_duplicates(tmp_path: P
     papers = small_pdfs(tmp_path / "in", 4)
     db = tmp_path / "shared.db"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    procs = [subprocess.Popen([sys.executable, "-m", "pipeline", "ingest",
+    procs = [subprocess.Popen([sys.executable, "-m", "cspipe.cli", "ingest",
                                *[str(p) for p in papers[i % 3: i % 3 + 2]], "--db", str(db)],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
                               cwd=tmp_path) for i in range(6)]

@@ -9,7 +9,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Response
 
-from pipeline.http import Disallowed, HttpError, PoliteClient, Settings
+from cspipe.pipeline.fetch.http import Disallowed, HttpError, PoliteClient, Settings
 
 PDF = b"%PDF-1.4\n" + b"x" * 64
 

@@ -10,7 +10,7 @@ import pytest
 from pytest_httpserver import HTTPServer
 from werkzeug import Request, Response
 
-from pipeline.http import (
+from cspipe.pipeline.fetch.http import (
     Disallowed,
     HttpError,
     NotPdf,

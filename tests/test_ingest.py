@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.assemble import DocumentBundle
-from pipeline.ingest import Options, ingest
-from pipeline.load import open_db, write_document
+from cspipe.pipeline.match.rows import DocumentBundle
+from cspipe.pipeline.ingest.documents import Options, ingest
+from cspipe.pipeline.store.load import open_db, write_document
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
@@ -112,7 +112,7 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     before = counts(db_path)
     db = open_db(db_path)
     doc_id = db.execute("SELECT id FROM documents").fetchone()[0]
-    from pipeline.ingest import assemble_document, extract_document
+    from cspipe.pipeline.ingest.documents import assemble_document, extract_document
 
     bundle: DocumentBundle = assemble_document(
         doc_id, str(good), extract_document(good.read_bytes(), Options())

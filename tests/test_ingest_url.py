@@ -7,7 +7,7 @@ from pathlib import Path
 
 from pytest_httpserver import HTTPServer
 
-from pipeline.ingest import ingest
+from cspipe.pipeline.ingest.documents import ingest
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from pipeline.cli import app
+from cspipe.cli.main import app
 
 PAPER = Path(__file__).resolve().parent.parent.parent / "shared" / "realworld" / "pdfs" / \
     "lo-milton-keynes-delivery-plan.pdf"

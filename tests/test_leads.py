@@ -2,7 +2,7 @@
 
 import pytest
 
-from extractors.leads import is_person, split_lead
+from cspipe.extractors.leads import is_person, split_lead
 
 
 def parts(cell: str) -> list[tuple[str | None, str | None, bool]]:

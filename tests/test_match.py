@@ -10,9 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from models import DocumentMeta, Extraction, LeadPart
-from models.extraction import ActivityRecord, FundingRecord, PersonRecord
-from pipeline.match import (
+from cspipe.models import DocumentMeta
+from cspipe.models import Extraction
+from cspipe.models import LeadPart
+from cspipe.models.extraction import ActivityRecord, FundingRecord, PersonRecord
+from cspipe.pipeline.match.matcher import (
     MatchContext,
     build_context,
     find_expansions,
@@ -21,7 +23,7 @@ from pipeline.match import (
     matcher_for,
     resolve,
 )
-from pipeline.registry import Registry
+from cspipe.pipeline.match.registry import Registry
 
 LABELS = Path(__file__).parent / "data" / "mentions.jsonl"
 
@@ -238,7 +240,7 @@ def test_resolve_people_from_leads_names_and_local_councils() -> None:
 def test_orgs_match_command_uses_the_date(text: str, date: str, answer: str) -> None:
     from typer.testing import CliRunner
 
-    from pipeline.cli_orgs import orgs_app
+    from cspipe.cli.orgs import orgs_app
 
     result = CliRunner().invoke(
         orgs_app, ["match", text, "--authority", "Milton Keynes Council", "--date", date]

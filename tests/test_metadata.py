@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.funding_text import find_funding, funding_from_sentence
-from extractors.metadata import (
+from cspipe.extractors.funding_text import find_funding, funding_from_sentence
+from cspipe.extractors.metadata import (
     classify,
     council_for_domain,
     council_mentions,
@@ -12,7 +12,7 @@ from extractors.metadata import (
     partnership_mentions,
     read_cover,
 )
-from extractors.privacy import redact
+from cspipe.extractors.privacy import redact
 
 COVER = """Western Suffolk Community Safety Partnership Monitoring Report
 Report number:\tOAS/WS/23/012

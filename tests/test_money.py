@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from extractors.money import find_amounts, parse_amount
+from cspipe.extractors.money import find_amounts, parse_amount
 
 
 @pytest.mark.parametrize(("text", "want"), [

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from extractors.blocks import Line
-from extractors.narrative import find_outputs, find_priorities, output_kpis, priority_label
+from cspipe.extractors.blocks import Line
+from cspipe.extractors.narrative import find_outputs, find_priorities, output_kpis, priority_label
 
 
 def _line(text: str, x0: float, top: float, page: int = 1, bold: bool = False) -> Line:
@@ -118,7 +118,7 @@ def test_priorities_of_other_bodies_are_not_the_documents_own() -> None:
 
 
 def test_measures_heading_over_numbered_measures_grouped_by_outcomes() -> None:
-    from extractors.narrative import find_measures
+    from cspipe.extractors.narrative import find_measures
 
     lines = [
         _line("Measures", 60, 100, bold=True),
@@ -141,7 +141,7 @@ def test_measures_heading_over_numbered_measures_grouped_by_outcomes() -> None:
 
 
 def test_sentence_introducing_metrics_over_two_lines_gives_one_kpi_per_bullet() -> None:
-    from extractors.narrative import find_measures
+    from cspipe.extractors.narrative import find_measures
 
     lines = [
         _line("Progress will be measured with a range of metrics,", 60, 100),
@@ -172,7 +172,7 @@ def test_numbered_list_after_announcing_sentence() -> None:
 
 
 def test_measures_bulleted_under_a_how_will_we_know_heading() -> None:
-    from extractors.narrative import find_measures
+    from cspipe.extractors.narrative import find_measures
 
     lines = [
         _line("How we will know it is working", 60, 100, bold=True),

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from extractors import nlp
-from extractors.funding_text import funding_from_sentence
+from cspipe.extractors import nlp
+from cspipe.extractors.funding_text import funding_from_sentence
 
 
 @pytest.fixture(autouse=True)

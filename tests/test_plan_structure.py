@@ -3,13 +3,13 @@ cells split into KPIs; priorities stated twice in short form; vague labels theme
 
 from __future__ import annotations
 
-from extractors.actionplan import kpis_from_cell, records_from_tables, split_numbered
-from extractors.agenda import PageSignal, classify_item
-from extractors.document import _dedupe_priorities, short_form
-from extractors.metadata import council_for_domain, council_mentions
-from extractors.tables import PageTable, build_logical_tables, segment
-from extractors.themes import theme_of
-from models import PriorityRecord
+from cspipe.extractors.actionplan import kpis_from_cell, records_from_tables, split_numbered
+from cspipe.extractors.agenda import PageSignal, classify_item
+from cspipe.extractors.document import _dedupe_priorities, short_form
+from cspipe.extractors.metadata import council_for_domain, council_mentions
+from cspipe.extractors.tables import PageTable, build_logical_tables, segment
+from cspipe.extractors.themes import theme_of
+from cspipe.models import PriorityRecord
 
 XS = [50.0, 90.0, 300.0, 450.0, 560.0, 640.0, 780.0]
 HEADER = ["N", "Action", "Success measure", "Owner", "Date", "Update"]

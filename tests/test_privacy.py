@@ -9,8 +9,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from pipeline.ingest import Options, assemble_document, extract_document
-from pipeline.load import open_db, write_document
+from cspipe.pipeline.ingest.documents import Options, assemble_document, extract_document
+from cspipe.pipeline.store.load import open_db, write_document
 
 ROOT = Path(__file__).resolve().parent.parent
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
@@ -107,7 +107,7 @@ def _contacts_pdf(path: Path) -> None:
 
 
 def test_contacts_planted_in_every_kind_of_cell_of_a_pdf(tmp_path: Path) -> None:
-    from pipeline.ingest import ingest
+    from cspipe.pipeline.ingest.documents import ingest
 
     pdf = tmp_path / "contacts.pdf"
     _contacts_pdf(pdf)

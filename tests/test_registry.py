@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from models import ORG_KINDS
-from pipeline.registry import Registry
-from pipeline.registry.text import slugify
+from cspipe.models import ORG_KINDS
+from cspipe.pipeline.match.registry import Registry
+from cspipe.pipeline.match.registry.text import slugify
 
 
 def test_ids_are_slugs_and_kinds_valid() -> None:

@@ -14,8 +14,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from pipeline.cli_compare import register
-from pipeline.report_html import source_href
+from cspipe.cli.compare import register
+from cspipe.pipeline.outputs.report_html import source_href
 from tests.test_views import build_fixture_db
 
 CHROMIUM_ARGS = [

@@ -17,11 +17,11 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.http import PoliteClient, Settings
-from pipeline.scrape import ScrapeOptions, document_wanted, scrape
-from pipeline.sites import adapter_for
-from pipeline.sites.base import Committee, DocumentLink, Meeting, parse_date
-from pipeline.sources import SourceConfig
+from cspipe.pipeline.fetch.http import PoliteClient, Settings
+from cspipe.pipeline.ingest.scrape import ScrapeOptions, document_wanted, scrape
+from cspipe.pipeline.fetch.sites import adapter_for
+from cspipe.pipeline.fetch.sites.base import Committee, DocumentLink, Meeting, parse_date
+from cspipe.pipeline.fetch.state import SourceConfig
 from tests.fixtures.sites.server import EXPECTED_CMIS, EXPECTED_MG, PAPERS, FixtureSite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,9 +142,9 @@ def test_killed_run_resumes_to_the_same_database(site: FixtureSite, tmp_path: Pa
     script = (
         "import json, sys\n"
         "from datetime import date\n"
-        "from pipeline.http import Settings\n"
-        "from pipeline.scrape import ScrapeOptions, scrape\n"
-        "from pipeline.sources import SourceConfig\n"
+        "from cspipe.pipeline.fetch.http import Settings\n"
+        "from cspipe.pipeline.ingest.scrape import ScrapeOptions, scrape\n"
+        "from cspipe.pipeline.fetch.state import SourceConfig\n"
         "args = json.loads(sys.argv[1])\n"
         "opts = ScrapeOptions(since=date(2023, 1, 1), until=date(2023, 12, 31))\n"
         "for s in args['sources']:\n"
@@ -241,7 +241,7 @@ def test_cli_scrape_plain(site: FixtureSite, tmp_path: Path) -> None:
     import typer
     from typer.testing import CliRunner
 
-    from pipeline.cli_flows import register
+    from cspipe.cli.flows import register
 
     app = typer.Typer()
     register(app)

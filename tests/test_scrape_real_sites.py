@@ -31,12 +31,12 @@ from pathlib import Path
 import httpx
 import pytest
 
-from pipeline.http import PoliteClient, Settings
-from pipeline.scrape import ScrapeOptions, choose_papers, discover, download, scrape
-from pipeline.sites import adapter_for
-from pipeline.sites.cmis import CmisAdapter
-from pipeline.sites.moderngov import ModernGovAdapter
-from pipeline.sources import SourceConfig
+from cspipe.pipeline.fetch.http import PoliteClient, Settings
+from cspipe.pipeline.ingest.scrape import ScrapeOptions, choose_papers, discover, download, scrape
+from cspipe.pipeline.fetch.sites import adapter_for
+from cspipe.pipeline.fetch.sites.cmis import CmisAdapter
+from cspipe.pipeline.fetch.sites.moderngov import ModernGovAdapter
+from cspipe.pipeline.fetch.state import SourceConfig
 from tests.fixtures.sites.real import (
     BIRMINGHAM,
     DOCUMENTS,
@@ -201,7 +201,7 @@ def test_cmis_detected_from_markup_as_well_as_host() -> None:
 
 
 def test_cmis_month_view_dates_take_the_requested_year() -> None:
-    from pipeline.sites.base import parse_day_month
+    from cspipe.pipeline.fetch.sites.base import parse_day_month
 
     assert parse_day_month("Monday, 8 June", 2026) == date(2026, 6, 8)
     assert parse_day_month("Tuesday, 30 June", 2027) == date(2027, 6, 30)
@@ -321,7 +321,7 @@ def test_pack_page_followed_and_one_paper_per_attachment(sites: RealSites) -> No
     agenda = "/ieListDocuments.aspx?CId=711&MId=10500&Ver=4"
     sites.extra[KINGSTON][agenda] = OWN / "moderngov/kingston_pack_agenda.html"
     sites.extra[KINGSTON]["/mgChooseDocPack.aspx?ID=10500"] = OWN / "moderngov/kingston_pack_page.html"
-    from pipeline.sites.base import Committee, Meeting
+    from cspipe.pipeline.fetch.sites.base import Committee, Meeting
 
     with PoliteClient(FAST) as client:
         adapter = ModernGovAdapter(KINGSTON_URL, client, use_webservice=False)
@@ -347,7 +347,7 @@ def test_service_with_no_papers_falls_back_to_the_agenda_page(sites: RealSites) 
         "</committeetitle><committeedeleted>False</committeedeleted><committeeexpired>False</committeeexpired>"
         "</committee></committees>")
     sites.extra[KINGSTON]["/mgWebService.asmx/GetMeeting?lMeetingId=10220"] = meeting_xml
-    from pipeline.sites.base import Meeting
+    from cspipe.pipeline.fetch.sites.base import Meeting
 
     with PoliteClient(FAST) as client:
         adapter = ModernGovAdapter(KINGSTON_URL, client)
@@ -361,8 +361,8 @@ def test_service_with_no_papers_falls_back_to_the_agenda_page(sites: RealSites) 
 
 def test_same_attachment_under_another_url_is_not_fetched_again(sites: RealSites, tmp_path: Path) -> None:
     """Fetched as mgConvert2PDF.aspx?ID=60860, later linked as documents/s60860/...: one paper."""
-    from pipeline.load import open_db
-    from pipeline.scrape import Candidate
+    from cspipe.pipeline.store.load import open_db
+    from cspipe.pipeline.ingest.scrape import Candidate
 
     db_path = tmp_path / "a.db"
     source = SourceConfig(MANCHESTER_URL, keywords=[])
@@ -393,7 +393,7 @@ def test_cli_scrape_each_site_twice(sites: RealSites, tmp_path: Path, url: str, 
     import typer
     from typer.testing import CliRunner
 
-    from pipeline.cli_flows import register
+    from cspipe.cli.flows import register
 
     app = typer.Typer()
     register(app)

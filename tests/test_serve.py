@@ -19,14 +19,14 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from pipeline import serve
-from pipeline.cli_compare import register
-from pipeline.datasette_metadata import QUERIES, metadata
-from pipeline.load import open_db
+from cspipe.pipeline.outputs import serve
+from cspipe.cli.compare import register
+from cspipe.pipeline.outputs.datasette_metadata import QUERIES, metadata
+from cspipe.pipeline.store.load import open_db
 from tests.test_views import build_fixture_db
 
 _APP = (
-    "import typer; from pipeline.cli_compare import register; "
+    "import typer; from cspipe.cli.compare import register; "
     "app = typer.Typer(); register(app); app()"
 )
 

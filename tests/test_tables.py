@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from corpus.render import NextPageTemplate, PageBreak, build_pdf, cell, mm, para, ruled_table
-from extractors.actionplan import explain_page, kpis_from_cell, records_from_tables, split_numbered
-from extractors.columns import header_role, map_header, subheading
-from extractors.pdf import open_pdf
-from extractors.tables import logical_tables
+from cspipe.extractors.actionplan import explain_page, kpis_from_cell, records_from_tables, split_numbered
+from cspipe.extractors.columns import header_role, map_header, subheading
+from cspipe.extractors.pdf import open_pdf
+from cspipe.extractors.tables import logical_tables
 
 LONG = "Partners met and agreed the next steps for this work. " * 9
 
@@ -311,8 +311,8 @@ def _unruled_page() -> list[dict]:
 
 
 def test_gridless_table_rows_and_subheadings() -> None:
-    from extractors.gridless import find_tables
-    from extractors.tables import build_logical_tables
+    from cspipe.extractors.gridless import find_tables
+    from cspipe.extractors.tables import build_logical_tables
 
     tables = find_tables(_unruled_page(), 1, 612.0, 792.0)
     assert len(tables) == 1
@@ -332,8 +332,8 @@ def test_gridless_table_rows_and_subheadings() -> None:
 
 
 def test_gridless_table_continues_on_next_page_without_header() -> None:
-    from extractors.gridless import find_tables
-    from extractors.tables import build_logical_tables
+    from cspipe.extractors.gridless import find_tables
+    from cspipe.extractors.tables import build_logical_tables
 
     first = find_tables(_unruled_page()[:40], 1, 612.0, 792.0)
     assert first
@@ -350,7 +350,7 @@ def test_gridless_table_continues_on_next_page_without_header() -> None:
 
 
 def test_gridless_header_split_into_known_names() -> None:
-    from extractors.gridless import header_cells, text_lines
+    from cspipe.extractors.gridless import header_cells, text_lines
 
     # narrow gutters: "Owner Target date Progress" drawn as one run of words
     words = [{"text": t, "x0": x, "x1": x + 5 * len(t), "top": 100, "bottom": 109, "size": 9.0,
@@ -363,7 +363,7 @@ def test_gridless_header_split_into_known_names() -> None:
 
 
 def test_performance_table_gives_kpis_with_target_and_latest_value() -> None:
-    from extractors.tables import LogicalTable, Row
+    from cspipe.extractors.tables import LogicalTable, Row
 
     header = ["Measure", "Target", "Q1", "Q2", "RAG", "Commentary"]
     cmap = map_header(header)
@@ -380,7 +380,7 @@ def test_performance_table_gives_kpis_with_target_and_latest_value() -> None:
 
 
 def test_funding_table_with_recipient_funder_and_year() -> None:
-    from extractors.tables import LogicalTable, Row
+    from cspipe.extractors.tables import LogicalTable, Row
 
     header = ["Recipient organisation", "Project", "Amount", "Financial year", "Funder"]
     cmap = map_header(header)
@@ -408,7 +408,7 @@ def test_header_rows_and_named_leads() -> None:
 
 
 def test_labelled_lines_above_a_table() -> None:
-    from extractors.tables import _labels
+    from cspipe.extractors.tables import _labels
 
     lines = [(100.0, 110.0, "Outcome 2: Fewer people are hurt by violence, and fewer young", True),
              (111.0, 121.0, "people are exploited", True),
@@ -426,7 +426,7 @@ def test_kpi_cell_split_at_semicolons_and_bracketed_target() -> None:
 
 
 def test_performance_table_with_year_columns() -> None:
-    from extractors.tables import LogicalTable, Row
+    from cspipe.extractors.tables import LogicalTable, Row
 
     header = ["Indicator", "2022/23", "2023/24", "Target"]
     cmap = map_header(header)
@@ -439,7 +439,7 @@ def test_performance_table_with_year_columns() -> None:
 
 
 def test_gridless_header_centred_over_its_column() -> None:
-    from extractors.gridless import find_tables
+    from cspipe.extractors.gridless import find_tables
 
     cols = [60.0, 190.0, 330.0, 430.0]
     head = _words("Action", 100, [cols[0]], bold=True) + _words("Owner", 100, [225.0], bold=True) \
@@ -461,7 +461,7 @@ def test_funding_and_plan_column_words() -> None:
 
 
 def test_gridless_wrapped_bold_first_cell_is_not_a_subheading() -> None:
-    from extractors.gridless import find_tables
+    from cspipe.extractors.gridless import find_tables
 
     cols = [60.0, 190.0, 330.0]
     words = _words("Priority|Action|Lead", 100, cols, bold=True)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from extractors.themes import theme_of
-from models.vocab import THEMES
+from cspipe.extractors.themes import theme_of
+from cspipe.models.vocab import THEMES
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import sqlite_utils
 
-from pipeline.load import open_db
+from cspipe.pipeline.store.load import open_db
 
 ALPHA_OLD = "a" * 64
 ALPHA_NEW = "b" * 64
@@ -418,7 +418,7 @@ def test_organisation_participation(fixture_db: sqlite_utils.Database) -> None:
 def test_status_group_words() -> None:
     """Status words match whole words: "required" is not "red"."""
     db = sqlite_utils.Database(memory=True)
-    from pipeline.views import _STATUS_GROUP
+    from cspipe.pipeline.store.views import _STATUS_GROUP
 
     cases = {
         "Red": "off_track",

@@ -21,9 +21,10 @@ from pathlib import Path
 import pytest
 from pytest_httpserver import HTTPServer
 
-from extractors.formats import sniff
-from pipeline import fetch, ocr
-from pipeline.ingest import Options, ingest
+from cspipe.extractors.formats import sniff
+from cspipe.pipeline.fetch import inputs as fetch
+from cspipe.pipeline.extract import ocr
+from cspipe.pipeline.ingest.documents import Options, ingest
 from tests.scoring import format_scores, overall, score_database
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,7 +149,7 @@ def test_scanned_rows_carry_ocr_confidence(word_scan_db: Path) -> None:
 
 def _cli_ingest(paths: list[Path], db: Path, env: dict[str, str] | None = None
                 ) -> tuple[subprocess.CompletedProcess[str], dict[str, tuple[str, str | None]]]:
-    proc = subprocess.run([sys.executable, "-m", "pipeline", "ingest", *map(str, paths), "--db", str(db)],
+    proc = subprocess.run([sys.executable, "-m", "cspipe.cli", "ingest", *map(str, paths), "--db", str(db)],
                           capture_output=True, text=True, cwd=ROOT, env=env)
     assert proc.returncode == 0, proc.stderr
     conn = sqlite3.connect(db)
@@ -274,8 +275,8 @@ RTF = (r"{\rtf1\ansi\deff0{\fonttbl{\f0 Arial;}}\f0\fs22 "
 
 
 def test_rtf_is_read_through_libreoffice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from pipeline import convert
-    from pipeline.readers import read_document
+    from cspipe.pipeline.extract import convert
+    from cspipe.pipeline.extract.readers import read_document
 
     data = RTF.encode("ascii")
     assert sniff(data) == "rtf"
@@ -327,8 +328,8 @@ def test_word_file_over_http_by_its_bytes(httpserver: HTTPServer, tmp_path: Path
 
 def test_migration_7_keeps_old_databases(tmp_path: Path) -> None:
     """A database written before issue 16 gains the new columns; its rows stay."""
-    from pipeline.load import open_db
-    from pipeline.schema import MIGRATIONS
+    from cspipe.pipeline.store.load import open_db
+    from cspipe.pipeline.store.schema import MIGRATIONS
 
     db_path = tmp_path / "old.db"
     conn = sqlite3.connect(db_path)
@@ -361,7 +362,7 @@ def test_which_pages_are_scans(tmp_path: Path) -> None:
     from reportlab.lib.utils import ImageReader
     from reportlab.pdfgen import canvas
 
-    from extractors.scanned import pages_to_ocr
+    from cspipe.extractors.scanned import pages_to_ocr
 
     doc = pdfium.PdfDocument(str(SCANNED / "canterbury-csp-funding-2024-10-09.scan.pdf"))
     image = doc[0].render(scale=1).to_pil()
@@ -390,7 +391,7 @@ def test_scanned_rules_become_lines() -> None:
     """Long thin dark runs are rules (in points from the top left); a dark block is not."""
     import numpy as np
 
-    from pipeline.ocr_worker import find_rules
+    from cspipe.pipeline.extract.ocr_worker import find_rules
 
     page = np.full((300, 400), 250, np.uint8)
     page[100:102, 20:380] = 30  # a horizontal rule two pixels thick
