@@ -70,6 +70,7 @@ _COPY_WHOLE = {
     "ons_fra19_names_codes_uk.csv": None,
     "ons_lad19_fra19_lookup_ew.csv": None,
     "police_force_register.tsv": "LICENSE-openregister-police-data.txt",
+    "ons_loc22_icb22_nhser22_lookup_en.csv": "LICENSE-craig-shenton-cqc-icb-lookup.txt",
 }
 _LA_KEEP = [
     "local-authority-code",
