@@ -12,12 +12,15 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Orientation = Literal["portrait", "landscape"]
+Paper = Literal["a4", "letter"]
+Align = Literal["left", "center", "right"]
 
 
 @dataclass
 class Heading:
     text: str
     level: int = 1  # 1 = document title size, 2 = section, 3 = sub-section
+    align: Align = "left"
 
 
 @dataclass
@@ -25,6 +28,7 @@ class Paragraph:
     text: str
     small: bool = False
     indent: bool = False
+    align: Align = "left"
 
 
 @dataclass
@@ -38,7 +42,14 @@ class PageBreak:
     pass
 
 
-Block = Heading | Paragraph | Bullets | PageBreak
+@dataclass
+class Space:
+    """Blank vertical space (a title page sets its title a third of the way down)."""
+
+    mm: float
+
+
+Block = Heading | Paragraph | Bullets | PageBreak | Space
 
 
 @dataclass
@@ -50,13 +61,14 @@ class Cell:
     colspan: int = 1
     bold: bool = False
     fill: str | None = None  # "#RRGGBB"
+    align: Align = "left"  # amounts are often set flush right
 
 
 def cell(content: str | list[Block] | None, *, rowspan: int = 1, colspan: int = 1,
-         bold: bool = False, fill: str | None = None) -> Cell:
+         bold: bool = False, fill: str | None = None, align: Align = "left") -> Cell:
     """A cell from text (blank lines part paragraphs, lines opening "• " are bullets) or blocks."""
     if isinstance(content, list):
-        return Cell(content, rowspan, colspan, bold, fill)
+        return Cell(content, rowspan, colspan, bold, fill, align)
     blocks: list[Block] = []
     for chunk in (content or "").split("\n\n"):
         items = [x[2:] for x in chunk.split("\n") if x.startswith("• ")]
@@ -64,7 +76,7 @@ def cell(content: str | list[Block] | None, *, rowspan: int = 1, colspan: int = 
         blocks += [Paragraph(x) for x in lines]
         if items:
             blocks.append(Bullets(items))
-    return Cell(blocks, rowspan, colspan, bold, fill)
+    return Cell(blocks, rowspan, colspan, bold, fill, align)
 
 
 #: A grid position covered by a merged cell above or to the left.
@@ -78,7 +90,9 @@ class Table:
     ``widths`` are relative column widths. ``header_rows`` rows are the header;
     ``repeat_header`` repeats them on each page (Word's "repeat as header row",
     HTML ``<thead>``). ``ruled``: "grid" (all lines), "header" (one rule under the
-    header, no others), "none".
+    header, no others), "none". ``split_rows``: a tall row may break over a page (Word's
+    "allow row to break across pages"); False keeps each row whole, as spreadsheet exports
+    and many Word tables do.
     """
 
     rows: list[list[Cell | None]]
@@ -88,6 +102,7 @@ class Table:
     ruled: Literal["grid", "header", "none"] = "grid"
     header_fill: str | None = "#D9E2F3"
     size: float | None = None  # cell font size in pt (default: the document's, less 1.5)
+    split_rows: bool = True
 
     def __post_init__(self) -> None:
         self.check()
@@ -146,6 +161,7 @@ class Document:
     font: Literal["arial", "calibri", "verdana", "times"] = "arial"
     size: float = 11.0
     margin_mm: float = 20.0
+    paper: Paper = "a4"
     meta: dict[str, str] = field(default_factory=dict)
 
 

@@ -20,13 +20,16 @@ import doc as m
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 from pdfbytes import normalise
 
 FONTS = {"arial": "Arial", "calibri": "Calibri", "verdana": "Verdana", "times": "Times New Roman"}
-A4_W, A4_H = Mm(210), Mm(297)
+PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
+ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
+         "right": WD_ALIGN_PARAGRAPH.RIGHT}
 
 
 def runs(par, text: str, bold: bool = False, size: float | None = None) -> None:  # noqa: ANN001
@@ -61,6 +64,12 @@ def page_field(par, text: str) -> None:  # noqa: ANN001
             run._r.append(el)
     if after:
         par.add_run(after)
+
+
+def align(par, how: str) -> None:  # noqa: ANN001
+    """Centre or right-align a paragraph (left is Word's default and stays unset)."""
+    if how != "left":
+        par.alignment = ALIGN[how]
 
 
 def shade(c, fill: str) -> None:  # noqa: ANN001
@@ -128,7 +137,8 @@ class Writer:
         s = self.doc.sections[0] if i == 0 else self.doc.add_section(WD_SECTION.NEW_PAGE)
         land = sec.orientation == "landscape"
         s.orientation = WD_ORIENT.LANDSCAPE if land else WD_ORIENT.PORTRAIT
-        s.page_width, s.page_height = (A4_H, A4_W) if land else (A4_W, A4_H)
+        w, h = PAPER[self.d.paper]
+        s.page_width, s.page_height = (h, w) if land else (w, h)
         margin = Mm(self.d.margin_mm)
         s.left_margin = s.right_margin = s.top_margin = s.bottom_margin = margin
         s.header_distance = s.footer_distance = Mm(self.d.margin_mm / 2)
@@ -147,12 +157,17 @@ class Writer:
     def block(self, b: m.Flow, width: int) -> None:
         d = self.doc
         if isinstance(b, m.Heading):
-            d.add_heading(level=min(b.level, 3)).add_run(b.text.replace("**", ""))
+            par = d.add_heading(level=min(b.level, 3))
+            par.add_run(b.text.replace("**", ""))
+            align(par, b.align)
         elif isinstance(b, m.Paragraph):
             par = d.add_paragraph()
             if b.indent:
                 par.paragraph_format.left_indent = Mm(8)
+            align(par, b.align)
             runs(par, b.text, size=self.d.size - 2 if b.small else None)
+        elif isinstance(b, m.Space):
+            d.add_paragraph().paragraph_format.space_before = Mm(b.mm)
         elif isinstance(b, m.Bullets):
             for x in b.items:
                 runs(d.add_paragraph(style="List Number" if b.numbered else "List Bullet"), x)
@@ -178,6 +193,10 @@ class Writer:
                 el = OxmlElement("w:tblHeader")
                 el.set(qn("w:val"), "true")
                 tr._tr.get_or_add_trPr().append(el)
+            if not t.split_rows:
+                el = OxmlElement("w:cantSplit")
+                el.set(qn("w:val"), "true")
+                tr._tr.get_or_add_trPr().append(el)
             for c, x in enumerate(row):
                 table.cell(r, c).width = widths[c]
                 if t.ruled == "header" and r == t.header_rows - 1:
@@ -194,12 +213,23 @@ class Writer:
 
     def cell(self, target, x: m.Cell, size: float, bold: bool) -> None:  # noqa: ANN001
         first = True
+        space: float | None = None  # a Space block: room above the next paragraph
         for b in x.blocks:
-            items = b.items if isinstance(b, m.Bullets) else [b.text]  # type: ignore[union-attr]
+            if isinstance(b, m.Space):
+                space = b.mm
+                continue
+            if isinstance(b, m.PageBreak):
+                continue
+            items = b.items if isinstance(b, m.Bullets) else [b.text]
             for j, text in enumerate(items):
                 par = target.paragraphs[0] if first else target.add_paragraph()
                 first = False
                 par.paragraph_format.space_after = Pt(2)
+                if space is not None:
+                    par.paragraph_format.space_before = Mm(space)
+                    space = None
+                own = "left" if isinstance(b, m.Bullets) else b.align
+                align(par, own if own != "left" else x.align)
                 if isinstance(b, m.Bullets):
                     par.style = self.doc.styles["List Number" if b.numbered else "List Bullet"]
                     par.paragraph_format.left_indent = Mm(4)

@@ -23,6 +23,9 @@ FONTS = {"arial": '"Liberation Sans", Arial, sans-serif', "calibri": 'Carlito, C
          "verdana": '"DejaVu Sans", Verdana, sans-serif', "times": '"Liberation Serif", "Times New Roman", serif'}
 
 
+PAPER = {"a4": "A4", "letter": "letter"}
+
+
 def rich(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"<strong>\1</strong>", html.escape(text, quote=False))
 
@@ -33,15 +36,21 @@ def css_string(text: str) -> str:
     return " counter(page) ".join(parts)
 
 
+def aligned(align: str) -> str:
+    return f' style="text-align:{align}"' if align != "left" else ""
+
+
 def blocks(items: list[m.Flow], bold: bool = False) -> str:
     out: list[str] = []
     for b in items:
         if isinstance(b, m.Heading):
-            out.append(f"<h{b.level}>{rich(b.text)}</h{b.level}>")
+            out.append(f"<h{b.level}{aligned(b.align)}>{rich(b.text)}</h{b.level}>")
         elif isinstance(b, m.Paragraph):
             cls = " class=small" if b.small else " class=indent" if b.indent else ""
             text = f"<strong>{rich(b.text)}</strong>" if bold else rich(b.text)
-            out.append(f"<p{cls}>{text}</p>")
+            out.append(f"<p{cls}{aligned(b.align)}>{text}</p>")
+        elif isinstance(b, m.Space):
+            out.append(f'<div style="height:{b.mm}mm"></div>')
         elif isinstance(b, m.Bullets):
             tag = "ol" if b.numbered else "ul"
             out.append(f"<{tag}>" + "".join(f"<li>{rich(x)}</li>" for x in b.items) + f"</{tag}>")
@@ -66,8 +75,9 @@ def table(t: m.Table) -> str:
             attrs = (f' rowspan="{x.rowspan}"' if x.rowspan > 1 else "") + (
                 f' colspan="{x.colspan}"' if x.colspan > 1 else "")
             fill = x.fill or (t.header_fill if r < t.header_rows and t.ruled == "grid" else None)
-            if fill:
-                attrs += f' style="background:{fill}"'
+            css = (f"background:{fill};" if fill else "") + (f"text-align:{x.align};" if x.align != "left" else "")
+            if css:
+                attrs += f' style="{css.rstrip(";")}"'
             cells.append(f"<{tag}{attrs}>{blocks(list(x.blocks), bold=x.bold)}</{tag}>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     head, body = rows[: t.header_rows], rows[t.header_rows:]
@@ -75,7 +85,8 @@ def table(t: m.Table) -> str:
         inner = f"<thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody>"
     else:
         inner = f"<tbody>{''.join(head + body)}</tbody>"
-    return f'<table class="{t.ruled}"{size}><colgroup>{cols}</colgroup>{inner}</table>'
+    cls = t.ruled + ("" if t.split_rows else " whole")
+    return f'<table class="{cls}"{size}><colgroup>{cols}</colgroup>{inner}</table>'
 
 
 def page_rules(d: m.Document) -> str:
@@ -87,7 +98,7 @@ def page_rules(d: m.Document) -> str:
             boxes += f"@top-left {{ content: {css_string(sec.header)}; {font} }}"
         if sec.footer:
             boxes += f"@bottom-right {{ content: {css_string(sec.footer)}; {font} }}"
-        out.append(f"@page s{i} {{ size: A4 {sec.orientation}; margin: {d.margin_mm}mm; {boxes} }}\n"
+        out.append(f"@page s{i} {{ size: {PAPER[d.paper]} {sec.orientation}; margin: {d.margin_mm}mm; {boxes} }}\n"
                    f".s{i} {{ page: s{i}; }}")
     return "\n".join(out)
 
@@ -111,6 +122,7 @@ table.header tr:first-child th {{ border-bottom: 1pt solid #000; }}
 td p, th p {{ margin: 0 0 2pt; }} td ul, th ul {{ padding-left: 4mm; margin: 0 0 2pt; }}
 th p {{ font-weight: bold; }}
 tr {{ break-inside: auto; }}
+table.whole tr {{ break-inside: avoid; }}
 .break {{ break-after: page; }}
 section + section {{ break-before: page; }}
 """

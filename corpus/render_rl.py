@@ -14,8 +14,9 @@ from typing import Any
 import doc as m
 from render import esc, register_fonts, ruled_table, styles
 from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import addMapping
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -40,6 +41,8 @@ FAMILIES: dict[str, tuple[str, str, dict[str, str]]] = {
                                                   "DejaVuSans-Bold": f"{TTF}/dejavu/DejaVuSans-Bold.ttf"}),
 }
 BULLET_FONT = "DejaVuSans"  # a bullet glyph with a Unicode map, as Word PDFs have
+PAPER = {"a4": A4, "letter": LETTER}
+ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
 
 
 def fonts(name: str) -> tuple[str, str]:
@@ -55,6 +58,13 @@ def fonts(name: str) -> tuple[str, str]:
 
 def rich(text: str) -> str:
     return re.sub(r"\*\*(.+?)\*\*", r"<b>\1</b>", esc(text))
+
+
+def aligned(style: ParagraphStyle, align: str) -> ParagraphStyle:
+    """``style`` set left, centred or flush right."""
+    if align == "left":
+        return style
+    return ParagraphStyle(f"{style.name}-{align}", parent=style, alignment=ALIGN[align])
 
 
 class Styles:
@@ -80,15 +90,19 @@ class Styles:
 
 
 def blocks(items: list[m.Flow], st: dict[str, ParagraphStyle], s: Styles, width: float,
-           bold: bool = False) -> list[Flowable]:
+           bold: bool = False, align: str = "left") -> list[Flowable]:
+    """Flowables of ``items``; ``align`` (a cell's) sets every paragraph not aligned itself."""
     out: list[Flowable] = []
     for b in items:
         if isinstance(b, m.Heading):
-            out.append(RLParagraph(rich(b.text), st[f"h{min(b.level, 3)}"]))
+            style = st[f"h{min(b.level, 3)}"]
+            out.append(RLParagraph(rich(b.text), aligned(style, b.align if b.align != "left" else align)))
         elif isinstance(b, m.Paragraph):
             style = st["bold"] if bold and "bold" in st else st["small" if b.small else
                                                                  "indent" if b.indent else "body"]
-            out.append(RLParagraph(rich(b.text), style))
+            out.append(RLParagraph(rich(b.text), aligned(style, b.align if b.align != "left" else align)))
+        elif isinstance(b, m.Space):
+            out.append(Spacer(1, b.mm * mm))
         elif isinstance(b, m.Bullets):
             for i, x in enumerate(b.items, start=1):
                 out.append(RLParagraph(rich(x), st["bullet"], bulletText=f"{i}." if b.numbered else "\u2022"))
@@ -116,7 +130,7 @@ def table(t: m.Table, s: Styles, width: float) -> Flowable:
                 out.append("")
                 continue
             w = sum(widths[c:c + x.colspan]) - 6
-            flows = blocks(list(x.blocks), st, s, w, bold=x.bold or r < t.header_rows)
+            flows = blocks(list(x.blocks), st, s, w, bold=x.bold or r < t.header_rows, align=x.align)
             out.append(flows[0] if len(flows) == 1 else flows or "")
             if x.rowspan > 1 or x.colspan > 1:
                 merged.append(((c, r), (c + x.colspan - 1, r + x.rowspan - 1)))
@@ -131,7 +145,7 @@ def table(t: m.Table, s: Styles, width: float) -> Flowable:
     fill = colors.HexColor(t.header_fill) if t.header_fill and t.ruled == "grid" else None
     return ruled_table(rows, widths, header_rows=t.header_rows, repeat_header=t.repeat_header,
                        merged=merged if t.ruled == "grid" else [], spans=spans, grid=t.ruled == "grid",
-                       header_fill=fill, split_in_row=True, extra_style=extra)
+                       header_fill=fill, split_in_row=t.split_rows, extra_style=extra)
 
 
 def render(d: m.Document, pdf: Path) -> None:
@@ -140,7 +154,8 @@ def render(d: m.Document, pdf: Path) -> None:
     templates: list[PageTemplate] = []
     story: list[Flowable] = []
     for i, sec in enumerate(d.sections):
-        size = landscape(A4) if sec.orientation == "landscape" else A4
+        paper = PAPER[d.paper]
+        size = landscape(paper) if sec.orientation == "landscape" else paper
         w, h = size
 
         def decorate(canvas: Any, doc: Any, sec: m.Section = sec, w: float = w, h: float = h) -> None:
@@ -157,7 +172,7 @@ def render(d: m.Document, pdf: Path) -> None:
         if i:
             story += [NextPageTemplate(f"s{i}"), RLPageBreak()]
         story += blocks(sec.blocks, s.st, s, w - 2 * margin - 12)
-    out = BaseDocTemplate(str(pdf), pagesize=A4, title=d.title, author=d.author,
+    out = BaseDocTemplate(str(pdf), pagesize=PAPER[d.paper], title=d.title, author=d.author,
                           leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin)
     out.addPageTemplates(templates)
     out.build(story)
