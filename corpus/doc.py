@@ -25,16 +25,66 @@ class Heading:
 
 @dataclass
 class Paragraph:
+    """A paragraph; ``number`` hangs it (council papers' "2.1.4  text" paragraphs, "a)" list items).
+
+    With ``number`` set the number sits in the margin of the paragraph's text, which starts at
+    ``HANG + STEP * level`` (level 0: the number at the page margin; level 1: a list item whose
+    marker lines up with level-0 text; ...). ``number=""`` is a continuation paragraph aligned
+    with the numbered text above it. The number may hold ``**bold**``.
+    """
+
     text: str
     small: bool = False
     indent: bool = False
     align: Align = "left"
+    number: str | None = None
+    level: int = 0
+
+
+#: Hanging-number geometry in mm: level-0 text indent, and each further level's step.
+HANG_MM, STEP_MM = 15.0, 9.0
+
+
+def text_indent_mm(level: int) -> float:
+    """Where a numbered paragraph's text starts, from the text margin."""
+    return HANG_MM + STEP_MM * level
+
+
+def marker_indent_mm(level: int) -> float:
+    """Where a numbered paragraph's number starts."""
+    return 0.0 if level == 0 else text_indent_mm(level - 1)
 
 
 @dataclass
 class Bullets:
+    """A bulleted (or 1., 2., ... numbered) list; ``level`` 2 is a sub-list, indented further."""
+
     items: list[str]
     numbered: bool = False
+    level: int = 1
+
+
+@dataclass
+class Figure:
+    """A picture with no text layer (a chart or diagram whose words are in the image)."""
+
+    height: float  # pt
+    width: float = 0.9  # fraction of the text width
+    seed: int = 0  # varies the boxes drawn, so figures differ
+
+
+FIGURE_FILLS = ("#DEEBF7", "#FBE5D6", "#E2F0D9", "#FFF2CC", "#EDE7F6")
+
+
+def figure_boxes(width: float, height: float, seed: int) -> list[tuple[float, float, float, float, str]]:
+    """The tinted boxes a figure shows (x, y from the bottom, w, h, fill), the same in every renderer."""
+    n = 3 + seed % 3
+    bw = (width - 20 - (n - 1) * 10) / n
+    out = []
+    for i in range(n):
+        bh = height * (0.35 + 0.1 * ((i + seed) % 4))
+        out.append((10 + i * (bw + 10), (height - bh) / 2, bw, bh, FIGURE_FILLS[(i + seed) % len(FIGURE_FILLS)]))
+    return out
 
 
 @dataclass
@@ -49,7 +99,7 @@ class Space:
     mm: float
 
 
-Block = Heading | Paragraph | Bullets | PageBreak | Space
+Block = Heading | Paragraph | Bullets | PageBreak | Space | Figure
 
 
 @dataclass
@@ -144,13 +194,16 @@ class Section:
     """A run of pages with one orientation and one running header and footer.
 
     ``header``/``footer`` may hold ``{page}`` for the page number. A new section
-    starts on a new page (Word's "section break, next page").
+    starts on a new page (Word's "section break, next page"). ``size`` sets the body
+    font size of this section (an agenda pack joins papers typeset at different sizes,
+    printed slides use large type); None keeps the document's.
     """
 
     blocks: list[Flow]
     orientation: Orientation = "portrait"
     header: str | None = None
     footer: str | None = None
+    size: float | None = None
 
 
 @dataclass

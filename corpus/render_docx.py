@@ -9,18 +9,21 @@ field, landscape pages are their own sections, repeated header rows carry
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import shutil
+import struct
 import subprocess
 import tempfile
+import zlib
 from pathlib import Path
 
 import doc as m
 import docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -30,6 +33,27 @@ FONTS = {"arial": "Arial", "calibri": "Calibri", "verdana": "Verdana", "times": 
 PAPER = {"a4": (Mm(210), Mm(297)), "letter": (Mm(215.9), Mm(279.4))}
 ALIGN = {"left": WD_ALIGN_PARAGRAPH.LEFT, "center": WD_ALIGN_PARAGRAPH.CENTER,
          "right": WD_ALIGN_PARAGRAPH.RIGHT}
+HEADING_GROW = {1: 5, 2: 2.5, 3: 1}
+
+
+def png(width: int, height: int, boxes: list[tuple[float, float, float, float, str]]) -> bytes:
+    """A small RGB PNG of a figure: a grey frame and tinted boxes (x, y from the bottom, w, h, fill)."""
+    rows = [[(255, 255, 255)] * width for _ in range(height)]
+    for x, y, w, h, fill in boxes:
+        rgb = tuple(int(fill[i:i + 2], 16) for i in (1, 3, 5))
+        for r in range(max(0, int(height - y - h)), min(height, int(height - y))):
+            for c in range(max(0, int(x)), min(width, int(x + w))):
+                rows[r][c] = rgb  # type: ignore[assignment]
+    for r in range(height):
+        rows[r][0] = rows[r][-1] = (166, 166, 166)
+    rows[0] = rows[-1] = [(166, 166, 166)] * width
+    raw = b"".join(b"\x00" + bytes(v for px in row for v in px) for row in rows)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
 
 
 def runs(par, text: str, bold: bool = False, size: float | None = None) -> None:  # noqa: ANN001
@@ -104,6 +128,14 @@ def rule_below(c) -> None:  # noqa: ANN001
     tc_pr.append(el)
 
 
+def picture(par, b: m.Figure, width: int) -> None:  # noqa: ANN001
+    """A figure as an inline picture ``b.width`` of ``width`` (EMU) wide and ``b.height`` pt high."""
+    w = int(width * b.width)
+    px_w, px_h = 300, max(20, int(300 * b.height / (w / 12700)))
+    boxes = m.figure_boxes(px_w, px_h, b.seed)
+    par.add_run().add_picture(io.BytesIO(png(px_w, px_h, boxes)), width=w, height=Pt(b.height))
+
+
 class Writer:
     def __init__(self, d: m.Document) -> None:
         self.d = d
@@ -134,6 +166,9 @@ class Writer:
         props.revision = 1
 
     def section(self, i: int, sec: m.Section) -> None:
+        # a section in its own type size sets it on every run (Word's direct formatting)
+        self.size = sec.size or self.d.size
+        self.override = sec.size is not None and sec.size != self.d.size
         s = self.doc.sections[0] if i == 0 else self.doc.add_section(WD_SECTION.NEW_PAGE)
         land = sec.orientation == "landscape"
         s.orientation = WD_ORIENT.LANDSCAPE if land else WD_ORIENT.PORTRAIT
@@ -156,29 +191,49 @@ class Writer:
 
     def block(self, b: m.Flow, width: int) -> None:
         d = self.doc
+        body = self.size if self.override else None
         if isinstance(b, m.Heading):
-            par = d.add_heading(level=min(b.level, 3))
-            par.add_run(b.text.replace("**", ""))
+            level = min(b.level, 3)
+            par = d.add_heading(level=level)
+            run = par.add_run(b.text.replace("**", ""))
             align(par, b.align)
+            if self.override:
+                run.font.size = Pt(self.size + HEADING_GROW[level])
         elif isinstance(b, m.Paragraph):
             par = d.add_paragraph()
             if b.indent:
                 par.paragraph_format.left_indent = Mm(8)
             align(par, b.align)
-            runs(par, b.text, size=self.d.size - 2 if b.small else None)
+            size = self.size - 2 if b.small else body
+            if b.number is not None:
+                self.hang(par, b, size)
+            runs(par, b.text, size=size)
         elif isinstance(b, m.Space):
             d.add_paragraph().paragraph_format.space_before = Mm(b.mm)
         elif isinstance(b, m.Bullets):
+            style = ("List Number" if b.numbered else "List Bullet") + (f" {b.level}" if b.level > 1 else "")
             for x in b.items:
-                runs(d.add_paragraph(style="List Number" if b.numbered else "List Bullet"), x)
+                runs(d.add_paragraph(style=style), x, size=body)
+        elif isinstance(b, m.Figure):
+            picture(d.add_paragraph(), b, width)
         elif isinstance(b, m.PageBreak):
             d.add_page_break()
         elif isinstance(b, m.Table):
             self.table(b, width)
             d.add_paragraph()
 
+    def hang(self, par, b: m.Paragraph, size: float | None) -> None:  # noqa: ANN001
+        """A hanging number: the number, a tab to the text's indent, the text wrapping under itself."""
+        fmt = par.paragraph_format
+        text_at, number_at = Mm(m.text_indent_mm(b.level)), Mm(m.marker_indent_mm(b.level))
+        fmt.left_indent = text_at
+        if b.number:
+            fmt.first_line_indent = number_at - text_at
+            fmt.tab_stops.add_tab_stop(text_at, WD_TAB_ALIGNMENT.LEFT)
+            runs(par, b.number + "\t", size=size)
+
     def table(self, t: m.Table, width: int) -> None:
-        size = t.size or self.d.size - 1.5
+        size = t.size or self.size - 1.5
         table = self.doc.add_table(rows=len(t.rows), cols=len(t.widths))
         table.alignment = WD_TABLE_ALIGNMENT.LEFT
         table.autofit = False
@@ -220,7 +275,11 @@ class Writer:
                 continue
             if isinstance(b, m.PageBreak):
                 continue
-            items = b.items if isinstance(b, m.Bullets) else [b.text]
+            if isinstance(b, m.Figure):
+                picture(target.paragraphs[0] if first else target.add_paragraph(), b, target.width - Mm(3))
+                first = False
+                continue
+            items = b.items if isinstance(b, m.Bullets) else [b.text]  # type: ignore[union-attr]
             for j, text in enumerate(items):
                 par = target.paragraphs[0] if first else target.add_paragraph()
                 first = False
@@ -235,6 +294,8 @@ class Writer:
                     par.paragraph_format.left_indent = Mm(4)
                     par.paragraph_format.first_line_indent = Mm(-3)
                     del j
+                elif isinstance(b, m.Paragraph) and b.number is not None:
+                    self.hang(par, b, size)
                 runs(par, text, bold=bold or isinstance(b, m.Heading), size=size)
 
     def save(self, path: Path) -> None:

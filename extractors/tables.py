@@ -77,10 +77,11 @@ def _open_ends(page: PageView) -> list[float]:
     h_tops = [h["top"] for h in horizontal]
     v_tops = [v["top"] for v in vertical]
     reach = list(accumulate((v["bottom"] for v in vertical), max))  # lowest bottom so far
+    pieces = _pieces(vertical)
     ends: set[float] = set()
     for v in vertical:
         for y in (v["top"], v["bottom"]):
-            if _crossed(v_tops, reach, y) or _closed(horizontal, h_tops, y, v["x0"]):
+            if _crossed(v_tops, reach, y) or _closed(horizontal, h_tops, y, v["x0"]) or _joined(pieces, v, y):
                 continue
             ends.add(round(y, 1))
     ends.update(_open_spans(vertical, horizontal, h_tops))
@@ -116,6 +117,18 @@ def _closed(horizontal: list[dict[str, Any]], h_tops: list[float], y: float, x: 
     """A horizontal rule within 2 pt of ``y`` spans ``x`` (2 pt slack each side)."""
     lo, hi = bisect_left(h_tops, y - 2), bisect_right(h_tops, y + 2)
     return any(h["x0"] - 2 <= x <= h["x1"] + 2 for h in horizontal[lo:hi])
+
+
+def _pieces(vertical: list[dict[str, Any]]) -> set[tuple[str, int, int]]:
+    """Where each vertical rule starts and ends ("top"/"bottom", x, y to the point)."""
+    return {(end, round(v["x0"]), round(v[end])) for v in vertical for end in ("top", "bottom")}
+
+
+def _joined(pieces: set[tuple[str, int, int]], v: dict[str, Any], y: float) -> bool:
+    """A rule drawn in pieces, one per row (a browser's borders of a merged cell), goes on where
+    one piece ends and the next starts: that is no end."""
+    other = "bottom" if y == v["top"] else "top"
+    return any((other, round(v["x0"]) + dx, round(y) + dy) in pieces for dx in (-1, 0, 1) for dy in (-1, 0, 1))
 
 
 def find_page_tables(page: PageView) -> list[PageTable]:
