@@ -13,14 +13,23 @@ from typing import Annotated
 
 import typer
 
+from cspipe.pipeline.fetch.state import KINDS
+
 DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (created if missing).")]
 CommitteeOption = Annotated[list[str] | None, typer.Option(
     "--committee", help="Only committees whose name contains this (repeatable).")]
 KeywordOption = Annotated[list[str] | None, typer.Option(
     "--keyword", help="Keep papers whose title, agenda item or committee names this "
                       "(repeatable; default: community safety, crime and disorder, CSP).")]
+def _check_kind(value: str) -> str:
+    if value not in KINDS:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(KINDS)}")
+    return value
+
+
 KindOption = Annotated[str, typer.Option(
-    "--kind", help="Site software: auto, moderngov, cmis or generic (a page or feed of PDF links).")]
+    "--kind", callback=_check_kind,
+    help="Site software: auto, moderngov, cmis or generic (a page or feed of PDF links).")]
 
 
 def _check_date(value: str | None) -> str | None:

@@ -110,8 +110,10 @@ def bundle(document_id: str, source: str, ex: Extraction, res: Resolution) -> Do
         ingested_at=now_iso(),
         extractor_version=EXTRACTOR_VERSION,
     )
+    # the extraction is kept beside its rows, so ``orgs rematch`` re-matches without parsing
     out = DocumentBundle(
-        document=document, partnership=res.partnership, organisations=list(res.organisations)
+        document=document, partnership=res.partnership, organisations=list(res.organisations),
+        extraction=ex,
     )
     out.priorities = [
         PriorityRow(document_id=document_id, label=p.label, theme=p.theme, page=p.page)

@@ -169,6 +169,10 @@ class Builder:
         owner = self.key_owner.get(keys[0]) or (org.id if org.id in self.orgs else None)
         if owner is not None:
             existing = self.orgs[owner]
+            # a listed body that a rule also names is one of that rule's kind ("Suffolk Health and
+            # Wellbeing Board" is the county's health and wellbeing board): it takes the category
+            if org.category and not existing.category:
+                existing.category = org.category
             for alias in [org.name, *org.aliases]:
                 existing.add_alias(alias)
             for abbr in org.abbreviations:
