@@ -133,12 +133,16 @@ class Matcher(RoleResolution, AbbreviationMatching, MentionScan):
         return result
 
     def _renamed(self, found: Match | None, ctx: MatchContext) -> Match | None:
-        """A body that had ceased before the paper's date, named by its old name, is the body that
-        took over from it: "the National Probation Service" in a paper of September 2021 is the
-        Probation Service (unified that June)."""
+        """A national body that had ceased before the paper's date, named by its old name, is the
+        body that carries its work on: "the National Probation Service" in a paper of September
+        2021 is the Probation Service (unified that June). A local body merged or abolished keeps
+        its own name and dates ("Thanet CCG" in a 2022 paper is the CCG, not the ICB after it), so
+        a comparison across years sees each under its own name."""
         if found is None or not ctx.date:
             return found
         org = self.registry.get(found.organisation_id)
+        if org is None or org.areas:
+            return found
         seen: set[str] = set()
         while (org is not None and org.successor and org.end_date and org.id not in seen
                and org.end_date < ctx.date[: len(org.end_date)]):
