@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DB ?= csp.db
 
-.PHONY: demo test test-debs bench heldout realworld lint corpus clean install fuzz killnine
+.PHONY: demo test test-debs bench heldout realworld lint docs corpus clean install fuzz killnine
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -53,6 +53,10 @@ killnine: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
+
+# docs/columns.md and the view index of docs/views.md, from pipeline/store/descriptions.yaml
+docs: $(STAMP)
+	$(BIN)/python -m cspipe.pipeline.outputs.columns_doc docs
 
 # Debian packages the corpus renderings need (LibreOffice for the .lo.pdf, Chromium for the .cr.pdf)
 CORPUS_DEBS := libreoffice-writer-nogui chromium fonts-liberation fonts-crosextra-carlito fonts-dejavu-core

@@ -1,4 +1,4 @@
-"""``python -m pipeline`` is the ``cspipe`` command."""
+"""``python -m cspipe.cli`` is the ``cspipe`` command."""
 
 from cspipe.cli.main import main
 

@@ -1,6 +1,6 @@
 """The read-side commands: ``compare``, ``report``, ``serve`` and ``export``.
 
-``register(app)`` adds them to the main ``cspipe`` typer app (pipeline/cli.py).
+``register(app)`` adds them to the main ``cspipe`` typer app (cli/main.py).
 They only read the database; each refuses a path that holds no database rather
 than creating an empty one.
 """
@@ -37,12 +37,14 @@ def _existing(db: Path) -> Path:
 def compare(
     partnership: Annotated[
         str | None,
-        typer.Option("--partnership", help="Benchmark this partnership id against all the others."),
+        typer.Option("--partnership", help="Benchmark this partnership (its id, name or area, "
+                                           "e.g. 'East Suffolk') against all the others."),
     ] = None,
     theme: Annotated[
         str | None,
         typer.Option(
-            "--theme", help="Only this theme (e.g. vawg): themes and activity profile narrow to it."
+            "--theme", help="Only this theme, as the tables print it (e.g. 'domestic abuse'): "
+                            "themes and activity profile narrow to it."
         ),
     ] = None,
     fmt: Annotated[
@@ -53,14 +55,24 @@ def compare(
     """Compare partnerships: priority themes, activity profile, lead mix, funding by year."""
     from rich.console import Console
 
-    from cspipe.pipeline.outputs.compare import CompareError, benchmark, load, print_tables, to_csv, to_json
+    from cspipe.pipeline.outputs.compare import (
+        CompareError,
+        benchmark,
+        load,
+        print_tables,
+        to_csv,
+        to_json,
+    )
+    from cspipe.pipeline.outputs.names import UnknownName, partnership_id, theme_key
     from cspipe.pipeline.store.load import open_readonly
 
     database = open_readonly(_existing(db))
     try:
+        theme = theme_key(theme) if theme else None
+        partnership = partnership_id(database, partnership) if partnership else None
         comparisons = load(database, theme)
         bench = benchmark(comparisons, partnership) if partnership else None
-    except CompareError as exc:
+    except (CompareError, UnknownName) as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
     finally:
@@ -78,7 +90,7 @@ def report(
     db: DbOption = Path("csp.db"),
 ) -> None:
     """Write one self-contained HTML report (charts and tables, links to each page)."""
-    from cspipe.pipeline.outputs.report_html import build_report
+    from cspipe.pipeline.outputs.report.html import build_report
 
     stats = build_report(_existing(db), out)
     typer.echo(

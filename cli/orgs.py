@@ -18,9 +18,8 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file.")]
 
 def _context(authority: str | None, date: str | None = None):  # -> MatchContext
     """The matching context a paper published by ``authority`` (a council's name) on ``date`` gives."""
-    from cspipe.models import DocumentMeta
-    from cspipe.models import Extraction
-    from cspipe.pipeline.match.matcher import build_context
+    from cspipe.models import DocumentMeta, Extraction
+    from cspipe.pipeline.match.partnerships import build_context
 
     meta = DocumentMeta(authority_text=authority, meeting_date=date)
     return build_context(Extraction(pages=0, meta=meta))[0]
@@ -73,19 +72,26 @@ def match_cmd(
 
 @orgs_app.command("unmatched")
 def unmatched(db: DbOption = Path("csp.db"),
-              limit: Annotated[int, typer.Option(help="How many to show.")] = 50) -> None:
+              limit: Annotated[int, typer.Option(help="How many to show.")] = 50,
+              as_json: Annotated[bool, typer.Option(
+                  "--json", help="One JSON object per line, for scripts.")] = False) -> None:
     """Names that looked like organisations but matched nothing, most frequent first."""
     from rich.console import Console
     from rich.table import Table
 
-    from cspipe.pipeline.store.load import open_db
+    from cspipe.pipeline.store.load import open_readonly
 
-    conn = open_db(db)
+    conn = open_readonly(db)
     rows = conn.execute(
         "SELECT text, sum(count) AS n, count(DISTINCT document_id) AS docs, "
         "max(best_guess) AS guess, max(score) AS score FROM org_candidates "
         "GROUP BY lower(text) ORDER BY n DESC, docs DESC, text LIMIT ?", [limit]).fetchall()
     conn.close()
+    if as_json:
+        for text, n, docs, guess, score in rows:
+            print(json.dumps({"text": text, "times": n, "documents": docs, "best_guess": guess,
+                              "score": score}))
+        return
     table = Table(title="Unmatched organisation names")
     for col in ("text", "times", "documents", "best guess", "score"):
         table.add_column(col)
@@ -118,18 +124,35 @@ def alias(text: Annotated[str, typer.Argument(help="The name as papers write it.
 @orgs_app.command("rematch")
 def rematch(db: DbOption = Path("csp.db")) -> None:
     """Re-run organisation matching over every stored document, without parsing PDFs again."""
+    from rich.console import Console
+    from rich.progress import track
+
+    from cspipe.pipeline.match.registry import Registry
+    from cspipe.pipeline.match.resolve import resolve
     from cspipe.pipeline.match.rows import bundle
     from cspipe.pipeline.store.load import open_db, stored_extractions, write_document
-    from cspipe.pipeline.match.matcher import resolve
-    from cspipe.pipeline.match.registry import Registry
 
-    conn = open_db(db)
+    conn = open_db(db, create=False)
     registry = Registry.load()
-    done = 0
+    changed = 0
     try:
-        for doc_id, source, extraction in stored_extractions(conn):
+        stored = stored_extractions(conn)
+        for doc_id, source, extraction in track(stored, description="rematch", transient=True,
+                                                console=Console(stderr=True),
+                                                disable=not sys.stderr.isatty()):
+            before = _matches(conn, doc_id)
             write_document(conn, bundle(doc_id, source, extraction, resolve(extraction, registry)))
-            done += 1
+            changed += _matches(conn, doc_id) != before
     finally:
         conn.close()
-    typer.echo(f"re-matched {done} documents")
+    typer.echo(f"re-matched {len(stored)} documents ({changed} changed)")
+
+
+def _matches(conn, document_id: str) -> list[tuple]:  # conn: sqlite_utils.Database
+    """What matching decided for one document: its leads' and mentions' organisations."""
+    leads = conn.execute(
+        "SELECT l.raw, l.organisation_id FROM activity_leads l JOIN activities a "
+        "ON a.id = l.activity_id WHERE a.document_id = ? ORDER BY a.id, l.raw", [document_id]).fetchall()
+    mentions = conn.execute("SELECT organisation_id, page FROM org_mentions WHERE document_id = ? "
+                            "ORDER BY organisation_id, page", [document_id]).fetchall()
+    return [*map(tuple, leads), *map(tuple, mentions)]

@@ -17,7 +17,9 @@ from cspipe.extractors.dates import due_date, financial_period, parse_date
 from cspipe.extractors.leads import split_lead
 from cspipe.extractors.money import parse_amount
 from cspipe.extractors.pdf import PageView
-from cspipe.extractors.tables import LogicalTable, Row, build_logical_tables, clean, find_page_tables
+from cspipe.extractors.table_join import build_logical_tables
+from cspipe.extractors.table_model import LogicalTable, Row, clean
+from cspipe.extractors.tables import find_page_tables
 from cspipe.extractors.themes import theme_of
 from cspipe.models.extraction import ActivityRecord, FundingRecord, KpiRecord, PriorityRecord
 

@@ -1,4 +1,4 @@
-"""One PDF in, one ``models.Extraction`` out: every extractor run over the right pages.
+"""One PDF in, one ``cspipe.models.Extraction`` out: every extractor run over the right pages.
 
 Each page's text, words and tables are read once. An agenda pack is split into its items
 first and each item is read as its own kind (priorities from a plan, activities from a
@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rapidfuzz import fuzz
-
 from cspipe.extractors import (
     action_lists,
     actionplan,
@@ -26,15 +24,27 @@ from cspipe.extractors import (
     field_actions,
     funding_text,
     furniture,
+    kpi_text,
     metadata,
     narrative,
     nlp,
     privacy,
     scanned,
 )
-from cspipe.extractors.columns import header_role
+from cspipe.extractors.dedupe import (
+    dedupe_funding,
+    dedupe_kpis,
+    dedupe_priorities,
+    header_text,
+    same_activity,
+)
 from cspipe.extractors.pdf import PageView, PdfError, open_pdf
-from cspipe.extractors.tables import PageTable, build_logical_tables, continued_tables, find_page_tables
+from cspipe.extractors.table_join import build_logical_tables
+from cspipe.extractors.table_model import PageTable
+from cspipe.extractors.tables import (
+    continued_tables,
+    find_page_tables,
+)
 from cspipe.extractors.themes import theme_of
 from cspipe.models import (
     ActivityRecord,
@@ -288,7 +298,7 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
                  for p in pages]
         result = blocks.find_block_activities(loose)
         # a plan table's header row read as loose blocks ("Priority Objectives Activity ...")
-        block_acts = [a for a in result.activities if not _header_text(a.description)]
+        block_acts = [a for a in result.activities if not header_text(a.description)]
         found.activities += block_acts
         for h, page in result.headings:
             if not any(a.priority == h for a in block_acts) and any(
@@ -297,7 +307,7 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
             context = " ".join(a.description for a in block_acts if a.priority == h)
             found.priorities.append(PriorityRecord(label=h, theme=theme_of(h, context), page=page))
         fielded, fielded_priorities = field_actions.find_field_activities(loose)
-        fielded = [a for a in fielded if not _same_activity(a, found.activities)]
+        fielded = [a for a in fielded if not same_activity(a, found.activities)]
         if fielded:
             found.activities += fielded
             block_acts += fielded
@@ -305,7 +315,7 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
     if "tables" in reads:
         records = actionplan.records_from_tables(
             build_logical_tables([p.tables for p in pages], blank_pages(pages)))
-        kept = [a for a in records.activities if not _same_activity(a, block_acts)]
+        kept = [a for a in records.activities if not same_activity(a, block_acts)]
         dropped_priorities = {a.priority for a in records.activities if a not in kept}
         kept_priorities = {a.priority for a in kept}
         found.activities += kept
@@ -318,131 +328,27 @@ def _extract_section(pages: list[PageData], kind: str) -> Found:
         # sums and outputs written inside table cells (an update, a project description)
         cell_text = [(a.progress, a.page) for a in kept if a.progress]
         found.text_funding += funding_text.find_funding(sentences_of(cell_text))
-        found.kpis += narrative.find_outputs(
+        found.kpis += kpi_text.find_outputs(
             sentences_of((f.description, f.page) for f in records.funding))
     if "lists" in reads:
         listed = action_lists.find_list_activities(lines)
         found.activities += [a for a in listed.activities
-                             if not _same_activity(a, found.activities)]
+                             if not same_activity(a, found.activities)]
         found.priorities += listed.priorities
     if "priorities" in reads:
         found.priorities += narrative.find_priorities(lines)
     prose = lines
     if "outputs" in reads:
-        measures, used = narrative.find_measures(lines)
+        measures, used = kpi_text.find_measures(lines)
         found.kpis += measures
         prose = [ln for i, ln in enumerate(lines) if i not in used]
     if {"outputs", "funding"} & reads:
         sents = sentences_of(paragraphs(prose))
         if "outputs" in reads:
-            found.kpis += narrative.find_outputs(sents)
+            found.kpis += kpi_text.find_outputs(sents)
         if "funding" in reads:
             found.text_funding += funding_text.find_funding(sents)
     return found
-
-
-# ---------------------------------------------------------------- deduplication
-
-
-def _header_text(text: str) -> bool:
-    """Text that opens with a table's header cells: three words that each name a column."""
-    words = text.split()[:3]
-    return len(words) == 3 and all(header_role(w) != "unknown" for w in words)
-
-
-
-def _same_activity(a: ActivityRecord, others: list[ActivityRecord]) -> bool:
-    """A table row that the block reader already read (a SMART block drawn as a table)."""
-    key = " ".join(a.description.lower().split())
-    for b in others:
-        other = " ".join(b.description.lower().split())
-        if b.page == a.page and (fuzz.ratio(key, other) >= 90 or key[:60] == other[:60]):
-            return True
-    return False
-
-
-def short_form(short: str, full: str) -> bool:
-    """Is ``short`` an abbreviation or short form of ``full``?
-
-    "VAWG" of "Violence against women and girls (VAWG)" (its bracketed abbreviation or its
-    initials), "ASB" of "Anti-social behaviour", "Prevent" of "Preventing Radicalisation"
-    (the stem of its first word), "Neighbourhood crime" of "Neighbourhood crimes".
-    """
-    s = re.sub(r"\W+", " ", short.lower()).strip()
-    f = re.sub(r"\W+", " ", full.lower()).strip()
-    if not s or s == f or len(s) >= len(f):
-        return False
-    if short.isupper() and len(short) <= 6:
-        bracketed = re.findall(r"\(([A-Z&]{2,8})\)", full)
-        initials = "".join(w[0] for w in re.split(r"[\s-]+", re.sub(r"\(.*?\)", "", full))
-                           if w and w.lower() not in {"and", "of", "the", "&"})
-        return short in bracketed or short.lower() == initials.lower()
-    words_s, words_f = s.split(), f.split()
-    if len(words_s) > len(words_f):
-        return False
-    # every word of the short form starts the corresponding word of the full one
-    return all(wf.startswith(ws) and len(ws) >= 4 for ws, wf in zip(words_s, words_f, strict=False))
-
-
-def _dedupe_priorities(items: list[PriorityRecord]) -> list[PriorityRecord]:
-    """One row per priority: the same label twice, or a short form ("Prevent", "VAWG") of a
-    priority with the same theme stated in full elsewhere, is kept once, in full."""
-    seen: dict[str, int] = {}
-    unique: list[PriorityRecord] = []
-    # the same label stated twice is kept where it is first stated, with the theme that the
-    # statement with more context gave it
-    for p in sorted(items, key=lambda p: p.page):
-        key = re.sub(r"\W+", " ", p.label.lower()).strip()
-        if key not in seen:
-            seen[key] = len(unique)
-            unique.append(p)
-        elif unique[seen[key]].theme == "other" and p.theme != "other":
-            unique[seen[key]] = unique[seen[key]].model_copy(update={"theme": p.theme})
-    return [p for p in unique
-            if not any(q is not p and q.theme == p.theme and short_form(p.label, q.label)
-                       for q in unique)]
-
-
-def _dedupe_kpis(items: list[KpiRecord]) -> list[KpiRecord]:
-    seen: set[tuple[str, float | None]] = set()
-    out = []
-    for k in items:
-        key = (" ".join(k.description.lower().split()), k.value)
-        if key not in seen:
-            seen.add(key)
-            out.append(k)
-    return out
-
-
-def _restates_row(f: FundingRecord, table: list[FundingRecord]) -> bool:
-    """A sentence's sum that a table row states too: the same amount, and the sentence names
-    that row's recipient ("of which £38,000 goes to <the row's recipient>")."""
-    text = f.description.lower()
-    return any(t.amount_gbp == f.amount_gbp and t.recipient_text
-               and t.recipient_text.lower() in text for t in table)
-
-
-def _dedupe_funding(table: list[FundingRecord], text: list[FundingRecord],
-                    totals: Iterable[float] = ()) -> list[FundingRecord]:
-    """Table rows all stay; a sentence's sum already in a table on that page, or stated
-    twice in the same words, is kept once; a sentence stating a table's total (its total
-    row, or the sum of its rows) restates the table."""
-    out = list(table)
-    table_keys = {(f.amount_gbp, f.page) for f in table}
-    restated = {round(t, 2) for t in totals}
-    if len(table) > 1:  # one row's sum is that row's, not a total
-        restated.add(round(sum(f.amount_gbp for f in table), 2))
-    text = [f for f in text if round(f.amount_gbp, 2) not in restated]
-    seen_text: set[tuple[float, str, str | None]] = set()
-    for f in text:
-        if (f.amount_gbp, f.page) in table_keys or _restates_row(f, table):
-            continue
-        key = (f.amount_gbp, " ".join(f.description.lower().split())[:120], f.period)
-        if key in seen_text:
-            continue
-        seen_text.add(key)
-        out.append(f)
-    return out
 
 
 # ---------------------------------------------------------------- entry point
@@ -519,7 +425,7 @@ def extract_pages(pages: list[PageData], failures: list[PageFailure], *,
     page_texts = [_page_text(p) for p in pages]
     if len(sections) == 1 and sections[0].kind == "document":
         sections = []
-    funding = _dedupe_funding(found.funding, found.text_funding, found.totals)
+    funding = dedupe_funding(found.funding, found.text_funding, found.totals)
     activities = found.activities
     if not keep_contacts:
         activities = [_redact_activity(a) for a in activities]
@@ -530,9 +436,9 @@ def extract_pages(pages: list[PageData], failures: list[PageFailure], *,
         meta=meta,
         page_texts=page_texts,
         sections=sections,
-        priorities=_dedupe_priorities(found.priorities or found.grouping_priorities),
+        priorities=dedupe_priorities(found.priorities or found.grouping_priorities),
         activities=activities,
-        kpis=_dedupe_kpis(found.kpis),
+        kpis=dedupe_kpis(found.kpis),
         funding=funding,
         failed_pages=failures,
     )

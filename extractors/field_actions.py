@@ -20,9 +20,7 @@ from cspipe.extractors.blocks import Line, body_size, line_of
 from cspipe.extractors.dates import due_date
 from cspipe.extractors.leads import split_lead
 from cspipe.extractors.themes import theme_of
-from cspipe.models import ActivityRecord
-from cspipe.models import KpiRecord
-from cspipe.models import PriorityRecord
+from cspipe.models import ActivityRecord, KpiRecord, PriorityRecord
 
 _LABELS = (r"lead(?:\s+(?:officer|agency|partner|organisation))?s?|owners?|responsible|"
            r"timescales?|target date|by when|deadline|due date|status|kpis?|success measures?|"

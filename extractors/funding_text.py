@@ -20,8 +20,8 @@ from rapidfuzz import fuzz
 
 from cspipe.extractors import nlp
 from cspipe.extractors.dates import parse_date
+from cspipe.extractors.kpi_text import clean_sentence
 from cspipe.extractors.money import find_amounts, parse_amount
-from cspipe.extractors.narrative import clean_sentence
 from cspipe.models import FundingRecord
 
 _FUNDING_WORDS = re.compile(

@@ -5,7 +5,7 @@ that refers to itself spins forever; it inflates a Flate stream whole, so 1 MB o
 becomes 1 GB in memory; and it makes one Python object per path or character, so a page of
 150,000 rectangles takes minutes. ``install`` makes reference resolution cycle-safe and caps
 every decoded stream; ``page_cost`` estimates a page's work from its content streams before
-anything interprets them. Patching is done once, on import of ``extractors.pdf``.
+anything interprets them. Patching is done once, on import of ``cspipe.extractors.pdf``.
 """
 
 from __future__ import annotations

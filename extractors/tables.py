@@ -1,109 +1,30 @@
-"""Tables on pages, and logical tables rebuilt across page breaks.
-
-Council action plans are Word tables that run over many pages: the header may or may
-not repeat, a merged Priority cell runs down (and over) pages, a tall row is cut by the
-page break, and pdfplumber may drop or merge an empty column on a continuation page.
-So a table at the top of a page continues the one at the bottom of the previous page
-when its column *boundaries* line up (x positions, not column counts); a first row
-whose key cells are empty joins the row above; merged cells are carried down only for
-the columns that name a priority, objective or theme. Every row keeps its start page.
-"""
+"""Tables on one page: ruled tables (pdfplumber), unruled ones (``gridless``), aligned text, and
+the headings and labels above them."""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
 from cspipe.extractors.cells import CharIndex, table_text
 from cspipe.extractors.columns import ColumnMap, header_role, map_header, subheading
+from cspipe.extractors.gridless import find_tables
 from cspipe.extractors.pdf import PageView
-
-#: x positions closer than this (points) are the same column boundary
-X_TOL = 4.0
-#: roles whose merged (spanning) cells are carried down to the rows they cover
-CARRY_ROLES = ("priority", "objective")
-#: roles carried down only where a cell is truly merged over the rows below (pdfplumber
-#: gives None there, an empty drawn cell is ""): a "Type of funding" over four grants, a
-#: plan's only lead column over the actions it leads
-MERGED_CARRY_ROLES = ("description", "funder", "recipient", "date", "period", "lead",
-                      "timescale", "status")
-#: a lead / status / date cell this short never breaks over a page
-SHORT_CELL = 60
+from cspipe.extractors.table_model import (
+    CARRY_ROLES,
+    X_TOL,
+    PageTable,
+    clean,
+    empty,
+)
 
 _LINES = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
           "snap_tolerance": 3, "join_tolerance": 3, "intersection_tolerance": 3}
 _TEXT = {"vertical_strategy": "text", "horizontal_strategy": "text",
          "min_words_vertical": 3, "min_words_horizontal": 2, "text_x_tolerance": 2}
-
-
-@dataclass
-class PageTable:
-    """One table as found on one page."""
-
-    page: int
-    bbox: tuple[float, float, float, float]
-    xs: list[float]  # column boundaries, len(columns) + 1
-    rows: list[list[str | None]]
-    source: str = "ruled"  # or "aligned"
-    #: a bold short line just above the table (a priority heading over a plan table)
-    heading: str | None = None
-    #: "Priority: ..." / "Outcome 2: ..." lines above the table: what all its rows serve
-    labels: dict[str, str] = field(default_factory=dict)
-
-    @property
-    def ncols(self) -> int:
-        return len(self.xs) - 1
-
-
-@dataclass
-class Row:
-    """A logical row: cell texts aligned to the logical table's columns, and its start page."""
-
-    cells: list[str | None]
-    page: int
-    kind: str = "data"  # "data" or "subheading"
-    pages: list[int] = field(default_factory=list)
-    #: values given as stacked "label / value" rows under the row ("Lead" then "CSP")
-    extra: dict[str, str] = field(default_factory=dict)
-
-    def text(self, i: int | None) -> str:
-        if i is None or i >= len(self.cells):
-            return ""
-        return clean(self.cells[i])
-
-
-@dataclass
-class LogicalTable:
-    """A table as the author made it, possibly over several pages."""
-
-    page: int
-    xs: list[float]
-    header: list[str] | None
-    cmap: ColumnMap | None
-    rows: list[Row] = field(default_factory=list)
-    pages: list[int] = field(default_factory=list)
-    source: str = "ruled"
-    notes: list[str] = field(default_factory=list)
-    heading: str | None = None
-    labels: dict[str, str] = field(default_factory=dict)
-    #: a stacked field label waiting for its value in the next row
-    pending: tuple[str, int] | None = None
-
-
-def clean(text: str | None) -> str:
-    """Cell text with wrapped lines joined by single spaces."""
-    if not text:
-        return ""
-    text = re.sub(r"(\w)-\n(\w)", r"\1-\2", text)
-    return " ".join(text.split())
-
-
-def _empty(text: str | None) -> bool:
-    return not clean(text)
 
 
 # --------------------------------------------------------------------------- per page
@@ -131,7 +52,7 @@ def _from_plumber(page: PageView, table: Any, source: str,
     if len(xs) - 1 != ncols:
         xs = [*x0s[:ncols], table.bbox[2]]
     rows = [list(r) + [None] * (ncols - len(r)) for r in rows]
-    if ncols < 2 or not any(any(not _empty(c) for c in r) for r in rows):
+    if ncols < 2 or not any(any(not empty(c) for c in r) for r in rows):
         return None
     return PageTable(page=page.number, bbox=tuple(table.bbox), xs=xs, rows=rows, source=source)
 
@@ -149,17 +70,41 @@ def _open_ends(page: PageView) -> list[float]:
         return []
     vertical = sorted((e for e in edges if e.get("orientation") == "v" and e["bottom"] - e["top"] > 5),
                       key=lambda e: e["top"])
-    horizontal = sorted((e for e in edges if e.get("orientation") == "h"), key=lambda e: e["top"])
+    # a rule drawn as a thin filled rectangle (browsers draw borders so) has ends of its own:
+    # the stub across a vertical rule's end is not a horizontal rule closing it
+    horizontal = sorted((e for e in edges if e.get("orientation") == "h" and e["x1"] - e["x0"] > 5),
+                        key=lambda e: e["top"])
     h_tops = [h["top"] for h in horizontal]
     v_tops = [v["top"] for v in vertical]
     reach = list(accumulate((v["bottom"] for v in vertical), max))  # lowest bottom so far
+    pieces = _pieces(vertical)
     ends: set[float] = set()
     for v in vertical:
         for y in (v["top"], v["bottom"]):
-            if _crossed(v_tops, reach, y) or _closed(horizontal, h_tops, y, v["x0"]):
+            if _crossed(v_tops, reach, y) or _closed(horizontal, h_tops, y, v["x0"]) or _joined(pieces, v, y):
                 continue
             ends.add(round(y, 1))
+    ends.update(_open_spans(vertical, horizontal, h_tops))
     return sorted(ends)
+
+
+def _open_spans(vertical: list[dict[str, Any]], horizontal: list[dict[str, Any]],
+                h_tops: list[float]) -> set[float]:
+    """The page's lowest rule bottom and highest rule top where a cell between two rules is left open.
+
+    A merged cell cut by the page break (a Priority cell spanning rows on both pages) is
+    printed without its edge at the break while its neighbours are closed there, so each
+    rule's end is closed but the span between two rules is not.
+    """
+    out: set[float] = set()
+    if not vertical:
+        return out
+    for y, end in ((max(v["bottom"] for v in vertical), "bottom"), (min(v["top"] for v in vertical), "top")):
+        xs = sorted(v["x0"] for v in vertical if abs(v[end] - y) <= 2)
+        if any(b - a > 5 and not _closed(horizontal, h_tops, y, (a + b) / 2)
+               for a, b in zip(xs, xs[1:], strict=False)):
+            out.add(round(y, 1))
+    return out
 
 
 def _crossed(v_tops: list[float], reach: list[float], y: float) -> bool:
@@ -172,6 +117,18 @@ def _closed(horizontal: list[dict[str, Any]], h_tops: list[float], y: float, x: 
     """A horizontal rule within 2 pt of ``y`` spans ``x`` (2 pt slack each side)."""
     lo, hi = bisect_left(h_tops, y - 2), bisect_right(h_tops, y + 2)
     return any(h["x0"] - 2 <= x <= h["x1"] + 2 for h in horizontal[lo:hi])
+
+
+def _pieces(vertical: list[dict[str, Any]]) -> set[tuple[str, int, int]]:
+    """Where each vertical rule starts and ends ("top"/"bottom", x, y to the point)."""
+    return {(end, round(v["x0"]), round(v[end])) for v in vertical for end in ("top", "bottom")}
+
+
+def _joined(pieces: set[tuple[str, int, int]], v: dict[str, Any], y: float) -> bool:
+    """A rule drawn in pieces, one per row (a browser's borders of a merged cell), goes on where
+    one piece ends and the next starts: that is no end."""
+    other = "bottom" if y == v["top"] else "top"
+    return any((other, round(v["x0"]) + dx, round(y) + dy) in pieces for dx in (-1, 0, 1) for dy in (-1, 0, 1))
 
 
 def find_page_tables(page: PageView) -> list[PageTable]:
@@ -198,8 +155,6 @@ def find_page_tables(page: PageView) -> list[PageTable]:
 
 def _gridless(page: PageView, carry: list[float] | None = None) -> list[PageTable]:
     """Unruled tables read from a header row and the words' start positions."""
-    from cspipe.extractors.gridless import find_tables  # gridless builds PageTables
-
     try:
         return find_tables(page.words, page.number, page.width, page.height, carry)
     except Exception:  # odd geometry: no unruled table rather than no page
@@ -386,7 +341,7 @@ def _merge_text_lines(rows: list[list[str | None]], cmap: ColumnMap | None) -> l
         key = next((i for i, r in enumerate(cmap.roles) if r not in CARRY_ROLES), 0)
     out = [rows[0]]
     for r in rows[1:]:
-        if len(out) > 1 and _empty(r[key]):
+        if len(out) > 1 and empty(r[key]):
             out[-1] = _join_cells(out[-1], r)
         else:
             out.append(r)
@@ -395,12 +350,12 @@ def _merge_text_lines(rows: list[list[str | None]], cmap: ColumnMap | None) -> l
 
 def _fits(row: list[str | None], c0: int, c1: int) -> bool:
     """Does a row belong to a table nested in columns c0..c1 (nothing outside, not one spanning cell)?"""
-    if any(not _empty(c) for j, c in enumerate(row) if j < c0 or j > c1):
+    if any(not empty(c) for j, c in enumerate(row) if j < c0 or j > c1):
         return False
     inside = row[c0:c1 + 1]
     if c1 > c0 and inside[0] is not None and all(c is None for c in inside[1:]):
         return False
-    return any(not _empty(c) for c in inside)
+    return any(not empty(c) for c in inside)
 
 
 def _sub(pt: PageTable, rows: list[list[str | None]], c0: int, c1: int) -> PageTable:
@@ -425,7 +380,7 @@ def segment(pt: PageTable) -> list[PageTable]:
         if cmap is None or _header_key(row) == first:
             i += 1
             continue
-        filled = [j for j, c in enumerate(row) if not _empty(c)]
+        filled = [j for j, c in enumerate(row) if not empty(c)]
         c0, c1 = filled[0], filled[-1]
         # sub-heading rows right above the header ("Fraud" over "N | Action | ...") open it
         k = i
@@ -499,12 +454,6 @@ def _header_key(row: Sequence[str | None]) -> str:
     return "|".join(clean(c).lower() for c in row)
 
 
-def _is_repeat_header(row: Sequence[str | None], header: list[str] | None) -> bool:
-    if not header:
-        return False
-    return _header_key(row) == _header_key(header)
-
-
 def _key_index(cmap: ColumnMap | None) -> int | None:
     if cmap is None:
         return None
@@ -518,130 +467,13 @@ def _key_index(cmap: ColumnMap | None) -> int | None:
 def _join_cells(a: list[str | None], b: list[str | None]) -> list[str | None]:
     out: list[str | None] = []
     for x, y in zip(a, b, strict=False):
-        if _empty(y):
+        if empty(y):
             out.append(x)
-        elif _empty(x):
+        elif empty(x):
             out.append(y)
         else:
             out.append(f"{x}\n{y}")
     return out
-
-
-def continues_row(prev: Row, row: list[str | None], cmap: ColumnMap | None) -> bool:
-    """Is ``row`` (first row after a page break) the second half of ``prev``?"""
-    if not any(not _empty(c) for c in row):
-        return False
-    if len(row) >= 3 and not _empty(row[0]) and all(c is None for c in row[1:]):
-        return False  # one cell spanning the table: a sub-heading row, never half a data row
-    key = _key_index(cmap)
-    if key is not None:
-        return _empty(row[key]) and not _empty(prev.cells[key])
-    if cmap is None:
-        return _empty(row[0]) and not _empty(prev.cells[0])
-    act = cmap.index("activity")
-    if act is not None:
-        text = clean(row[act])
-        if not text:
-            return True  # a new row always states its action
-        if text[0].islower():
-            return True
-    short = [i for i in (cmap.indices("lead") + cmap.indices("status") + cmap.indices("timescale"))
-             if not _empty(prev.cells[i]) and len(clean(prev.cells[i])) <= SHORT_CELL]
-    # a new row names its own lead / status / date; the cut half of a row leaves them empty
-    return bool(short) and all(_empty(row[i]) for i in short)
-
-
-def _header_of(rows: list[list[str | None]]) -> tuple[int, ColumnMap | None]:
-    """Index of the header row (a title row may sit above it) and its column map."""
-    for i, r in enumerate(rows[:3]):
-        cmap = map_header(r, rows[i + 1:i + 13])
-        if cmap is not None:
-            return i, cmap
-    return -1, None
-
-
-def _carry_down(table: LogicalTable) -> None:
-    """Fill merged Priority / Objective cells from above.
-
-    A merged cell reads as None below its first row, and as an empty ruled cell where a page
-    break or a cut row redraws it; under a filled priority neither means "no priority".
-    A new priority ends the objectives merged under the old one; a sub-heading ends both.
-    """
-    if table.cmap is None:
-        return
-    roles = table.cmap.roles
-    cols = [i for i, r in enumerate(roles) if r in CARRY_ROLES]
-    merged_only = [i for i, r in enumerate(roles) if r in MERGED_CARRY_ROLES]
-    if roles.count("lead") != 1:
-        merged_only = [i for i in merged_only if roles[i] != "lead"]
-    pri = table.cmap.index("priority")
-    last: dict[int, str | None] = {}
-    for row in table.rows:
-        if row.kind == "subheading":
-            last = {}
-            continue
-        if pri is not None and not _empty(row.cells[pri]) \
-                and clean(row.cells[pri]) != clean(last.get(pri)):
-            last = {}
-        for i in cols:
-            if _empty(row.cells[i]):
-                if i in last:
-                    row.cells[i] = last[i]
-            else:
-                last[i] = row.cells[i]
-        for i in merged_only:
-            if row.cells[i] is None and i in last:
-                row.cells[i] = last[i]
-            elif row.cells[i] is not None:
-                last[i] = row.cells[i]
-
-
-def _add_rows(table: LogicalTable, rows: list[list[str | None]], page: int, first_after_break: bool) -> None:
-    ncols = len(table.xs) - 1
-    for k, cells in enumerate(rows):
-        cells = list(cells[:ncols]) + [None] * (ncols - len(cells))
-        if not any(not _empty(c) for c in cells):
-            continue
-        if k == 0 and first_after_break and table.rows and table.rows[-1].kind == "data" \
-                and continues_row(table.rows[-1], cells, table.cmap):
-            prev = table.rows[-1]
-            prev.cells = _join_cells(prev.cells, cells)
-            prev.pages.append(page)
-            continue
-        if table.header and _is_repeat_header(cells, table.header):
-            continue  # the header drawn again inside the table
-        label = _stacked_label(cells)
-        if label is not None and table.rows:
-            table.pending = label
-            continue
-        pending = table.pending
-        if pending is not None and table.rows:
-            role, col = pending
-            table.pending = None
-            filled = [j for j, c in enumerate(cells) if not _empty(c)]
-            if filled == [col] or (len(filled) == 1 and not table.rows[-1].extra.get(role)):
-                prev = table.rows[-1]
-                prev.extra[role] = " ".join(filter(None, [prev.extra.get(role), clean(cells[filled[0]])]))
-                continue
-        sub = subheading(cells, ncols) if table.cmap is not None else None
-        table.rows.append(Row(cells=cells, page=page, kind="subheading" if sub else "data",
-                              pages=[page]))
-
-
-def _stacked_label(cells: list[str | None]) -> tuple[str, int] | None:
-    """A row holding only a field label ("Lead") whose value sits in the row below."""
-    from cspipe.extractors.columns import header_role
-
-    filled = [(j, clean(c)) for j, c in enumerate(cells) if not _empty(c)]
-    if len(filled) != 1 or len(filled[0][1]) > 25:
-        return None
-    role = header_role(filled[0][1])
-    return (role, filled[0][0]) if role in ("lead", "timescale", "status", "kpi", "progress") else None
-
-
-def _next_page(open_page: int, page: int, blank_pages: frozenset[int] | set[int]) -> bool:
-    """Is ``page`` the page after ``open_page``, blank pages between them not counting?"""
-    return page > open_page and all(p in blank_pages for p in range(open_page + 1, page))
 
 
 #: a row above the header that titles the table rather than naming a group of its rows
@@ -657,87 +489,3 @@ def _leading_subheadings(rows: list[list[str | None]], ncols: int) -> list[list[
         if text and not _TITLE_WORDS.search(text):
             out.append(cells)
     return out
-
-
-def build_logical_tables(page_tables: list[list[PageTable]],
-                         blank_pages: frozenset[int] | set[int] = frozenset()) -> list[LogicalTable]:
-    """Rebuild logical tables from each page's tables (``page_tables[i]`` = tables on one page).
-
-    A table continues over ``blank_pages`` (an empty page left by a page break) as over a
-    page break.
-    """
-    out: list[LogicalTable] = []
-    open_table: LogicalTable | None = None
-    open_page = -1
-    for raw_tables in page_tables:
-        tables = [seg for t in raw_tables for seg in segment(t)]
-        if tables and open_table is not None and _next_page(open_page, tables[0].page, blank_pages) \
-                and not _aligned(open_table.xs, tables[0].xs):
-            projected = _project(tables[0], open_table.xs)
-            if projected is not None:
-                tables = [projected[0], *([projected[1]] if projected[1] else []), *tables[1:]]
-        for n, pt in enumerate(tables):
-            rows = pt.rows
-            if (n == 0 and open_table is not None and _next_page(open_page, pt.page, blank_pages)
-                    and _aligned(open_table.xs, pt.xs) and pt.source == open_table.source):
-                if rows and _is_repeat_header(_remap(rows[0], pt.xs, open_table.xs), open_table.header):
-                    rows = rows[1:]
-                    new_table = False
-                else:
-                    hi, cm = _header_of(rows[:1])
-                    # a different header row starts a different table with the same layout
-                    new_table = cm is not None
-                if not new_table:
-                    mapped = [_remap(r, pt.xs, open_table.xs) for r in rows]
-                    _add_rows(open_table, mapped, pt.page, first_after_break=True)
-                    open_table.pages.append(pt.page)
-                    open_page = pt.page
-                    continue
-            hi, cmap = _header_of(rows)
-            header = [clean(c) for c in rows[hi]] if hi >= 0 else None
-            table = LogicalTable(page=pt.page, xs=pt.xs, header=header, cmap=cmap,
-                                 pages=[pt.page], source=pt.source, heading=pt.heading,
-                                 labels=dict(pt.labels))
-            lead: list[list[str | None]] = []
-            if hi > 0:
-                lead = _leading_subheadings(rows[:hi], len(pt.xs) - 1) if cmap is not None else []
-                if not lead:
-                    table.notes.append(f"title row above header: {clean(rows[0][0])[:60]!r}")
-            _add_rows(table, [*lead, *rows[hi + 1:]] if hi >= 0 else rows, pt.page,
-                      first_after_break=False)
-            out.append(table)
-            open_table, open_page = table, pt.page
-    for t in out:
-        _carry_down(t)
-    return out
-
-
-def _trailing_heading(page: PageView, below: float) -> str | None:
-    """The last bold short line on a page below ``below`` (a heading for the next page's table)."""
-    try:
-        lines = _lines(page.words)
-    except Exception:
-        return None
-    cands = [text for top, _bottom, text, bold in lines
-             if bold and top >= below and len(text.split()) <= 14
-             and not text.rstrip().endswith((".", ":", ";"))]
-    return cands[-1] if cands else None
-
-
-def logical_tables(pages: list[PageView]) -> list[LogicalTable]:
-    """All logical tables of a document, in reading order.
-
-    A table with no heading right above it takes the last heading seen before it, so plan
-    tables under one heading (or a heading at the foot of the previous page) share it.
-    """
-    per_page: list[list[PageTable]] = []
-    latest: str | None = None
-    for p in pages:
-        tables = find_page_tables(p)
-        for t in tables:
-            latest = t.heading = t.heading or latest
-        trailing = _trailing_heading(p, tables[-1].bbox[3] if tables else 0.0)
-        latest = trailing or latest
-        per_page.append(tables)
-    return build_logical_tables(per_page)
-

@@ -24,8 +24,7 @@ from collections.abc import Iterable
 
 from cspipe.extractors.word_guard import WordError, check_zip, open_docx
 from cspipe.extractors.word_layout import WordPage, lay_out
-from cspipe.models import Extraction
-from cspipe.models import PageFailure
+from cspipe.models import Extraction, PageFailure
 
 __all__ = ["WordError", "WordPage", "check_zip", "extract_docx", "locate", "open_docx", "read_docx"]
 
@@ -47,9 +46,7 @@ def read_docx(data: bytes, *, max_pages: int | None = None) -> list[WordPage]:
 def extract_docx(data: bytes, *, gazetteer: Iterable[str] | None = None,
                  max_pages: int | None = None, keep_contacts: bool = False) -> Extraction:
     """Read a .docx into an ``Extraction``: the PDF extractors over its laid-out pages."""
-    from cspipe.extractors import blocks
-    from cspipe.extractors import bullets
-    from cspipe.extractors import nlp
+    from cspipe.extractors import blocks, bullets, nlp
     from cspipe.extractors.document import PageData, extract_pages
     from cspipe.extractors.tables import _add_headings
 

@@ -3,6 +3,8 @@
 Importing this package points Prefect at a project-local home (``PREFECT_HOME``, default
 ``./.prefect``; ``CSPIPE_PREFECT_HOME`` overrides) before Prefect is imported, so runs use an
 in-process ephemeral API and never write to the user's home or need a server started by hand.
+
+May import: ``cspipe.pipeline``, ``cspipe.models``. Never ``cspipe.cli``.
 """
 
 from __future__ import annotations

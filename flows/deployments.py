@@ -58,8 +58,11 @@ def check_cron(cron: str) -> str:
 
     try:
         CronSchedule(cron=cron)
-    except Exception as exc:  # pydantic's ValidationError: one line is enough
-        raise ValueError(f"invalid cron {cron!r}: {str(exc).splitlines()[-1].strip()}") from exc
+    except Exception as exc:  # pydantic's ValidationError: its first message is enough
+        errors = getattr(exc, "errors", None)
+        reason = errors()[0]["msg"] if callable(errors) and errors() else str(exc).splitlines()[0]
+        raise ValueError(f"invalid cron {cron!r}: {reason.removeprefix('Value error, ')}; "
+                         "write five fields, e.g. '0 6 * * 1' for Mondays at 06:00") from exc
     return cron
 
 

@@ -29,10 +29,10 @@ from prefect.futures import as_completed
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from cspipe.pipeline.fetch import inputs as fetch
-from cspipe.pipeline.match.rows import EXTRACTOR_VERSION, DocumentBundle, failed_document
 from cspipe.pipeline.ingest.documents import IngestResult, Options, already_loaded
-from cspipe.pipeline.store.load import open_db, write_document
 from cspipe.pipeline.ingest.scrape import IngestItem, prepare_item
+from cspipe.pipeline.match.rows import EXTRACTOR_VERSION, DocumentBundle, failed_document
+from cspipe.pipeline.store.load import open_db, write_document
 
 
 class _ThreadTimeoutNotice(logging.Filter):
@@ -195,7 +195,7 @@ def ingest_flow(inputs: list[str] | None = None, db: str = "csp.db", items: list
                 timeout: float | None = 120.0, max_memory: int | None = 2048) -> IngestSummary:
     """Ingest files, folders and URLs (or prepared ``items``) into ``db``; bad inputs recorded as failed.
 
-    Each document is parsed in a boxed worker process (``pipeline.box``) with ``timeout``
+    Each document is parsed in a boxed worker process (``cspipe.pipeline.extract.box``) with ``timeout``
     and ``max_memory``; the task's own timeout is a backstop that also covers the download.
     """
     start = time.perf_counter()

@@ -1,7 +1,7 @@
 """The scrape flow: per configured source, discover papers, download new or changed ones, ingest.
 
 Each source is walked by one task at a time per host (politeness), with the same steps
-as ``pipeline.scrape``; what was downloaded and not yet loaded is handed to the ingest
+as ``cspipe.pipeline.ingest.scrape``; what was downloaded and not yet loaded is handed to the ingest
 flow as a subflow. State lives in the database's ``sources`` and ``fetches`` tables, so a
 killed run is resumed by the next one without fetching anything twice.
 """
@@ -17,9 +17,9 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 
 from cspipe.flows.ingest import IngestSummary, close_writers, ingest_flow
-from cspipe.pipeline.ingest import scrape as steps
 from cspipe.pipeline.fetch import state
 from cspipe.pipeline.fetch.http import HttpError, PoliteClient, Settings
+from cspipe.pipeline.ingest import scrape as steps
 from cspipe.pipeline.store.load import open_db
 
 

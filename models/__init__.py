@@ -1,4 +1,7 @@
-"""The vocabulary of cspipe: pydantic records for extraction results and contract rows."""
+"""The vocabulary of cspipe: pydantic records for extraction results and contract rows.
+
+Imports nothing of cspipe: every other layer imports this one.
+"""
 
 from cspipe.models.extraction import (
     ActivityRecord,
@@ -24,7 +27,15 @@ from cspipe.models.rows import (
     PartnershipRow,
     PriorityRow,
 )
-from cspipe.models.vocab import ALL_PARTNERS_ID, DOC_TYPES, ORG_KINDS, THEMES, DocType, OrgKind, Theme
+from cspipe.models.vocab import (
+    ALL_PARTNERS_ID,
+    DOC_TYPES,
+    ORG_KINDS,
+    THEMES,
+    DocType,
+    OrgKind,
+    Theme,
+)
 
 __all__ = [
     "ALL_PARTNERS_ID",

@@ -1,7 +1,7 @@
 """What the extractors return for one PDF, before organisations are matched and ids given.
 
 Extractors know nothing of the database or the registry: organisations appear here
-as the text the paper used (``org_text``); ``pipeline.match`` resolves them.
+as the text the paper used (``org_text``); ``cspipe.pipeline.match.matcher`` resolves them.
 Every record carries the 1-based ``page`` where it starts.
 """
 

@@ -1,7 +1,8 @@
 """Rows of the contract tables, validated before they are written.
 
 One class per table in CONTRACT.md; field names are the column names. Extra
-columns the project adds (never removes) are marked "addition".
+columns the project adds (never removes) are marked "addition". What each column
+means is written once, in pipeline/store/descriptions.yaml (docs/columns.md).
 """
 
 from __future__ import annotations
@@ -71,8 +72,7 @@ class OrganisationRow(Row):
     name: str
     kind: OrgKind
     gss_code: str | None = None
-    # addition: for councils, unitary / non_metropolitan_district / metropolitan_district /
-    # london_borough / county / welsh_unitary / scottish_council / ni_district
+    # addition
     council_type: str | None = None
 
 
@@ -102,7 +102,7 @@ class ActivityLeadRow(Row):
     organisation_id: str | None = None
     person: str | None = None
     raw: str
-    # addition: rapidfuzz score of the organisation match (100 = exact alias)
+    # addition
     match_score: float | None = None
 
 
@@ -113,7 +113,7 @@ class KpiRow(PlacedRow):
     description: str
     target: str | None = None
     page: int
-    # addition: the number a reported output states ("43 members of staff" -> 43)
+    # addition
     value: float | None = None
 
 

@@ -33,3 +33,13 @@ def renderings_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     db = tmp_path_factory.mktemp("renderings") / "renderings.db"
     ingest([str(p) for p in sorted((CORPUS / "renderings").glob("*.pdf"))], db, workers=2)
     return db
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The five seed papers of ``corpus/`` ingested once (read-only tests share it)."""
+    from cspipe.pipeline.ingest.documents import ingest
+
+    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
+    ingest([str(p) for p in sorted(CORPUS.glob("*.pdf"))], db, workers=2)
+    return db

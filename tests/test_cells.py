@@ -11,7 +11,13 @@ import pytest
 from cspipe.extractors.cells import CharIndex, table_text
 from cspipe.extractors.columns import map_header
 from cspipe.extractors.pdf import open_pdf
-from cspipe.extractors.tables import _LINES, _TEXT, _aligned_tables, _has_header_line, find_page_tables
+from cspipe.extractors.tables import (
+    _LINES,
+    _TEXT,
+    _aligned_tables,
+    _has_header_line,
+    find_page_tables,
+)
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PDFS = sorted(CORPUS.glob("*.pdf")) + sorted((CORPUS / "variants").glob("*.pdf"))

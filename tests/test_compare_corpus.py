@@ -8,19 +8,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-import pytest
-
-from cspipe.pipeline.ingest.documents import ingest
-
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"
-
-
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    db = tmp_path_factory.mktemp("seeds") / "seeds.db"
-    ingest([str(p) for p in sorted(CORPUS.glob("*.pdf"))], db, workers=2)
-    return db
 
 
 def gold_by_partnership() -> dict[str, list[dict]]:

@@ -58,7 +58,7 @@ def test_not_a_pdf() -> None:
 
 
 def test_sentence_restating_a_table_row_is_not_a_second_sum() -> None:
-    from cspipe.extractors.document import _dedupe_funding
+    from cspipe.extractors.dedupe import dedupe_funding
     from cspipe.models import FundingRecord
 
     row = FundingRecord(description="Mentoring", amount_gbp=38000.0, page=1,
@@ -67,14 +67,14 @@ def test_sentence_restating_a_table_row_is_not_a_second_sum() -> None:
                          "A Youth Trust (row 5).", amount_gbp=38000.0, page=2)
     other = FundingRecord(description="A further £38,000 was set aside for next year.",
                           amount_gbp=38000.0, page=2)
-    assert _dedupe_funding([row], [said, other]) == [row, other]
+    assert dedupe_funding([row], [said, other]) == [row, other]
 
 
 def test_page_text_adds_table_cells_whole() -> None:
     from types import SimpleNamespace
 
     from cspipe.extractors.document import PageData, _page_text
-    from cspipe.extractors.tables import PageTable
+    from cspipe.extractors.table_model import PageTable
 
     p = PageData(view=SimpleNamespace(number=1))  # type: ignore[arg-type]
     p.text = "Work with the Youth problem areas\nTrust across the town"

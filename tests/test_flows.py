@@ -115,11 +115,11 @@ def test_transient_download_errors_are_retried(prefect_harness, httpserver, tmp_
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     from werkzeug import Response
 
-    import cspipe.pipeline.fetch.http
     from cspipe.flows.ingest import run_ingest
+    from cspipe.pipeline.fetch import http
 
-    fast = pipeline.http.PoliteClient(pipeline.http.Settings(delay=0, retries=0, timeout=2))
-    monkeypatch.setattr(pipeline.http, "default_client", lambda: fast)
+    fast = http.PoliteClient(http.Settings(delay=0, retries=0, timeout=2))
+    monkeypatch.setattr(http, "default_client", lambda: fast)
     body = Path(CORPUS[-1]).read_bytes()
     answers = [Response("busy", status=503), Response(body, content_type="application/pdf")]
     httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
@@ -171,8 +171,8 @@ def test_schedule_add_list_and_a_deployment_run(prefect_harness, site: FixtureSi
     from prefect.deployments import run_deployment
     from prefect.runner import Runner
 
-    from cspipe.flows.deployments import build_deployments
     from cspipe.cli.flows import register
+    from cspipe.flows.deployments import build_deployments
 
     app = typer.Typer()
     register(app)

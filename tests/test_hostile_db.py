@@ -59,8 +59,8 @@ def _digest(path: Path) -> str:
 
 
 def test_reading_commands_leave_the_file_byte_identical(tmp_path: Path) -> None:
-    from cspipe.pipeline.outputs import serve
     from cspipe.pipeline.ingest.documents import ingest
+    from cspipe.pipeline.outputs import serve
 
     db = tmp_path / "r.db"
     ingest([str(p) for p in small_pdfs(tmp_path / "in", 2)], db)

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from cspipe.pipeline.match.rows import DocumentBundle
 from cspipe.pipeline.ingest.documents import Options, ingest
+from cspipe.pipeline.match.rows import DocumentBundle
 from cspipe.pipeline.store.load import open_db, write_document
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,7 +55,7 @@ def test_bad_inputs_fail_alone_with_reasons(tmp_path: Path) -> None:
         [
             sys.executable,
             "-m",
-            "pipeline",
+            "cspipe.cli",
             "ingest",
             *map(str, bad),
             str(scanned),

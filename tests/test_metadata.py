@@ -2,17 +2,12 @@
 
 from __future__ import annotations
 
+from cspipe.extractors.cover import read_cover
+from cspipe.extractors.doc_type import classify
 from cspipe.extractors.funding_text import find_funding, funding_from_sentence
-from cspipe.extractors.metadata import (
-    classify,
-    council_for_domain,
-    council_mentions,
-    extract_meta,
-    find_committee,
-    partnership_mentions,
-    read_cover,
-)
+from cspipe.extractors.metadata import extract_meta, find_committee
 from cspipe.extractors.privacy import redact
+from cspipe.extractors.publisher import council_for_domain, council_mentions, partnership_mentions
 
 COVER = """Western Suffolk Community Safety Partnership Monitoring Report
 Report number:\tOAS/WS/23/012

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from cspipe.extractors.blocks import Line
-from cspipe.extractors.narrative import find_outputs, find_priorities, output_kpis, priority_label
+from cspipe.extractors.kpi_text import find_outputs, output_kpis
+from cspipe.extractors.narrative import find_priorities, priority_label
 
 
 def _line(text: str, x0: float, top: float, page: int = 1, bold: bool = False) -> Line:
@@ -118,7 +119,7 @@ def test_priorities_of_other_bodies_are_not_the_documents_own() -> None:
 
 
 def test_measures_heading_over_numbered_measures_grouped_by_outcomes() -> None:
-    from cspipe.extractors.narrative import find_measures
+    from cspipe.extractors.kpi_text import find_measures
 
     lines = [
         _line("Measures", 60, 100, bold=True),
@@ -141,7 +142,7 @@ def test_measures_heading_over_numbered_measures_grouped_by_outcomes() -> None:
 
 
 def test_sentence_introducing_metrics_over_two_lines_gives_one_kpi_per_bullet() -> None:
-    from cspipe.extractors.narrative import find_measures
+    from cspipe.extractors.kpi_text import find_measures
 
     lines = [
         _line("Progress will be measured with a range of metrics,", 60, 100),
@@ -172,7 +173,7 @@ def test_numbered_list_after_announcing_sentence() -> None:
 
 
 def test_measures_bulleted_under_a_how_will_we_know_heading() -> None:
-    from cspipe.extractors.narrative import find_measures
+    from cspipe.extractors.kpi_text import find_measures
 
     lines = [
         _line("How we will know it is working", 60, 100, bold=True),
@@ -190,3 +191,15 @@ def test_comparison_inside_an_output_is_not_another_output() -> None:
     got = find_outputs([("4.2 47 venues in the town centre achieved the safety award, up from 29 "
                          "the year before.", 2)])
     assert [k.value for k in got] == [47.0]
+
+
+def test_numbers_that_name_are_not_counts() -> None:
+    # a SMART block's field values read into the prose beside its text: "Priority 1" names a
+    # priority, "Appendix 2" a paper; neither counts what was engaged or supported
+    for sentence in [
+        "Priority 1 Ongoing March 2024 Engage with the parish councils where youth anti-social "
+        "behaviour is an issue.",
+        "The partners supported in 2022 are listed at Appendix 2 attached to this report.",
+    ]:
+        assert output_kpis(sentence, 1) == [], sentence
+    assert [k.value for k in output_kpis("Officers engaged with 20 staff members at Priority 1 schools.", 1)] == [20]

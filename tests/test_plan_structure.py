@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from cspipe.extractors.actionplan import kpis_from_cell, records_from_tables, split_numbered
 from cspipe.extractors.agenda import PageSignal, classify_item
-from cspipe.extractors.document import _dedupe_priorities, short_form
-from cspipe.extractors.metadata import council_for_domain, council_mentions
-from cspipe.extractors.tables import PageTable, build_logical_tables, segment
+from cspipe.extractors.dedupe import dedupe_priorities, short_form
+from cspipe.extractors.publisher import council_for_domain, council_mentions
+from cspipe.extractors.table_join import build_logical_tables
+from cspipe.extractors.table_model import PageTable
+from cspipe.extractors.tables import segment
 from cspipe.extractors.themes import theme_of
 from cspipe.models import PriorityRecord
 
@@ -93,7 +95,7 @@ def test_short_forms_of_a_stated_priority_are_one_priority() -> None:
              PriorityRecord(label="ASB", theme="asb", page=9),
              PriorityRecord(label="Anti-social behaviour", theme="asb", page=4),
              PriorityRecord(label="Fraud", theme="fraud", page=4)]
-    assert [p.label for p in _dedupe_priorities(items)] == [
+    assert [p.label for p in dedupe_priorities(items)] == [
         "Preventing Radicalisation", "Anti-social behaviour", "Fraud"]
 
 

@@ -15,7 +15,7 @@ import typer
 from typer.testing import CliRunner
 
 from cspipe.cli.compare import register
-from cspipe.pipeline.outputs.report_html import source_href
+from cspipe.pipeline.outputs.report.links import source_href
 from tests.test_views import build_fixture_db
 
 CHROMIUM_ARGS = [

@@ -10,11 +10,12 @@ import pytest
 from corpus.render import build_pdf, cell, mm, para, ruled_table
 from cspipe.extractors.actionplan import records_from_tables
 from cspipe.extractors.columns import header_role, map_header
+from cspipe.extractors.doc_type import classify
 from cspipe.extractors.document import extract
 from cspipe.extractors.leads import split_lead
-from cspipe.extractors.metadata import classify, extract_meta
+from cspipe.extractors.metadata import extract_meta
 from cspipe.extractors.pdf import open_pdf
-from cspipe.extractors.tables import logical_tables
+from cspipe.extractors.table_join import logical_tables
 
 
 def _table_pdf(path: Path, rows: list[list[str]], widths: list[float], intro: str = "") -> Path:

@@ -18,10 +18,10 @@ from pathlib import Path
 import pytest
 
 from cspipe.pipeline.fetch.http import PoliteClient, Settings
-from cspipe.pipeline.ingest.scrape import ScrapeOptions, document_wanted, scrape
 from cspipe.pipeline.fetch.sites import adapter_for
 from cspipe.pipeline.fetch.sites.base import Committee, DocumentLink, Meeting, parse_date
 from cspipe.pipeline.fetch.state import SourceConfig
+from cspipe.pipeline.ingest.scrape import ScrapeOptions, document_wanted, scrape
 from tests.fixtures.sites.server import EXPECTED_CMIS, EXPECTED_MG, PAPERS, FixtureSite
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -32,11 +32,11 @@ import httpx
 import pytest
 
 from cspipe.pipeline.fetch.http import PoliteClient, Settings
-from cspipe.pipeline.ingest.scrape import ScrapeOptions, choose_papers, discover, download, scrape
 from cspipe.pipeline.fetch.sites import adapter_for
 from cspipe.pipeline.fetch.sites.cmis import CmisAdapter
 from cspipe.pipeline.fetch.sites.moderngov import ModernGovAdapter
 from cspipe.pipeline.fetch.state import SourceConfig
+from cspipe.pipeline.ingest.scrape import ScrapeOptions, choose_papers, discover, download, scrape
 from tests.fixtures.sites.real import (
     BIRMINGHAM,
     DOCUMENTS,
@@ -361,8 +361,8 @@ def test_service_with_no_papers_falls_back_to_the_agenda_page(sites: RealSites) 
 
 def test_same_attachment_under_another_url_is_not_fetched_again(sites: RealSites, tmp_path: Path) -> None:
     """Fetched as mgConvert2PDF.aspx?ID=60860, later linked as documents/s60860/...: one paper."""
-    from cspipe.pipeline.store.load import open_db
     from cspipe.pipeline.ingest.scrape import Candidate
+    from cspipe.pipeline.store.load import open_db
 
     db_path = tmp_path / "a.db"
     source = SourceConfig(MANCHESTER_URL, keywords=[])

@@ -19,8 +19,8 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from cspipe.pipeline.outputs import serve
 from cspipe.cli.compare import register
+from cspipe.pipeline.outputs import serve
 from cspipe.pipeline.outputs.datasette_metadata import QUERIES, metadata
 from cspipe.pipeline.store.load import open_db
 from tests.test_views import build_fixture_db

@@ -7,10 +7,15 @@ from pathlib import Path
 import pytest
 
 from corpus.render import NextPageTemplate, PageBreak, build_pdf, cell, mm, para, ruled_table
-from cspipe.extractors.actionplan import explain_page, kpis_from_cell, records_from_tables, split_numbered
+from cspipe.extractors.actionplan import (
+    explain_page,
+    kpis_from_cell,
+    records_from_tables,
+    split_numbered,
+)
 from cspipe.extractors.columns import header_role, map_header, subheading
 from cspipe.extractors.pdf import open_pdf
-from cspipe.extractors.tables import logical_tables
+from cspipe.extractors.table_join import logical_tables
 
 LONG = "Partners met and agreed the next steps for this work. " * 9
 
@@ -312,7 +317,7 @@ def _unruled_page() -> list[dict]:
 
 def test_gridless_table_rows_and_subheadings() -> None:
     from cspipe.extractors.gridless import find_tables
-    from cspipe.extractors.tables import build_logical_tables
+    from cspipe.extractors.table_join import build_logical_tables
 
     tables = find_tables(_unruled_page(), 1, 612.0, 792.0)
     assert len(tables) == 1
@@ -333,7 +338,7 @@ def test_gridless_table_rows_and_subheadings() -> None:
 
 def test_gridless_table_continues_on_next_page_without_header() -> None:
     from cspipe.extractors.gridless import find_tables
-    from cspipe.extractors.tables import build_logical_tables
+    from cspipe.extractors.table_join import build_logical_tables
 
     first = find_tables(_unruled_page()[:40], 1, 612.0, 792.0)
     assert first
@@ -363,7 +368,7 @@ def test_gridless_header_split_into_known_names() -> None:
 
 
 def test_performance_table_gives_kpis_with_target_and_latest_value() -> None:
-    from cspipe.extractors.tables import LogicalTable, Row
+    from cspipe.extractors.table_model import LogicalTable, Row
 
     header = ["Measure", "Target", "Q1", "Q2", "RAG", "Commentary"]
     cmap = map_header(header)
@@ -380,7 +385,7 @@ def test_performance_table_gives_kpis_with_target_and_latest_value() -> None:
 
 
 def test_funding_table_with_recipient_funder_and_year() -> None:
-    from cspipe.extractors.tables import LogicalTable, Row
+    from cspipe.extractors.table_model import LogicalTable, Row
 
     header = ["Recipient organisation", "Project", "Amount", "Financial year", "Funder"]
     cmap = map_header(header)
@@ -426,7 +431,7 @@ def test_kpi_cell_split_at_semicolons_and_bracketed_target() -> None:
 
 
 def test_performance_table_with_year_columns() -> None:
-    from cspipe.extractors.tables import LogicalTable, Row
+    from cspipe.extractors.table_model import LogicalTable, Row
 
     header = ["Indicator", "2022/23", "2023/24", "Target"]
     cmap = map_header(header)
@@ -472,3 +477,35 @@ def test_gridless_wrapped_bold_first_cell_is_not_a_subheading() -> None:
     tables = find_tables(words, 1, 612.0, 792.0)
     assert len(tables) == 1
     assert [r[0] for r in tables[0].rows[1:]] == ["Criminal\nexploitation", ""]
+
+
+RENDERINGS = Path(__file__).resolve().parent.parent / "corpus" / "renderings"
+
+
+def _page_tables(pdf: str, number: int) -> list:
+    import pdfplumber
+
+    from cspipe.extractors.pdf import PageView
+    from cspipe.extractors.tables import find_page_tables
+
+    with pdfplumber.open(str(RENDERINGS / pdf)) as doc:
+        return find_page_tables(PageView(number, doc.pages[number - 1]))
+
+
+def test_chromium_row_cut_by_the_page_break_is_kept() -> None:
+    # Chromium draws each border as a thin filled rectangle and leaves a row cut by the page
+    # break open at the foot: the rectangles' own short ends must not pass for the closing rule
+    (table,) = _page_tables("norfolk-ccsp-scrutiny-agenda-2021-09-16.cr.pdf", 77)
+    assert [r[0] for r in table.rows] == ["2.7", "Prevent", "2.8", "2.9", "2.10", "2.11"]
+    assert " ".join((table.rows[-1][1] or "").split()).startswith("Provide a multi-agency safeguarding response")
+
+
+def test_chromium_merged_cell_drawn_in_pieces_stays_whole() -> None:
+    # a SMART Target cell merged down three rows: its side rules come in one piece per row,
+    # which meet end to end; no rule ends there, so the merged text is not cut into three
+    tables = _page_tables("east-cambridgeshire-action-plan-2023-24.cr.pdf", 9)
+    first = tables[0]
+    assert first.rows[0][:3] == ["SMART Target", "CSP Priority", "Timescale"]
+    assert (first.rows[1][0] or "").replace("\n", " ").startswith(
+        "Commission an in-depth review of violence, particularly where injury occurred")
+    assert "resources are available." in (first.rows[1][0] or "")

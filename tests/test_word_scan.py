@@ -22,8 +22,8 @@ import pytest
 from pytest_httpserver import HTTPServer
 
 from cspipe.extractors.formats import sniff
-from cspipe.pipeline.fetch import inputs as fetch
 from cspipe.pipeline.extract import ocr
+from cspipe.pipeline.fetch import inputs as fetch
 from cspipe.pipeline.ingest.documents import Options, ingest
 from tests.scoring import format_scores, overall, score_database
 

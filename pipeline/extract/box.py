@@ -2,7 +2,7 @@
 
 A hostile PDF can make pdfminer spin forever (an object that refers to itself), inflate a
 small file to gigabytes (a decompression bomb) or crash the interpreter; none of that may
-stop the batch. So each document is parsed in a child process (``python -m pipeline.box``)
+stop the batch. So each document is parsed in a child process (``python -m cspipe.pipeline.extract.box``)
 whose address space is capped with ``RLIMIT_AS``, and the parent kills it when the
 wall-clock limit passes. Workers are kept and reused (loading spaCy and the registry costs
 seconds), and replaced after a kill. Child and parent talk over pipes in length-prefixed
@@ -299,6 +299,8 @@ def _child(max_memory: int, warm_up: str = "") -> None:
 
 
 if __name__ == "__main__":
-    from cspipe.pipeline.extract import box as _box  # the importable module, so ``notify`` sees the channel
+    from cspipe.pipeline.extract import (
+        box as _box,  # the importable module, so ``notify`` sees the channel
+    )
 
     _box._child(int(sys.argv[1]) if len(sys.argv) > 1 else 0, sys.argv[2] if len(sys.argv) > 2 else "")

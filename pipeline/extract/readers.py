@@ -16,11 +16,8 @@ from cspipe.extractors.document import extract
 from cspipe.extractors.formats import sniff
 from cspipe.extractors.pdf import PdfError
 from cspipe.extractors.word import extract_docx
-from cspipe.models import Extraction
-from cspipe.models import PageFailure
-from cspipe.pipeline.extract import box
-from cspipe.pipeline.extract import convert
-from cspipe.pipeline.extract import ocr
+from cspipe.models import Extraction, PageFailure
+from cspipe.pipeline.extract import box, convert, ocr
 
 #: seconds allowed to a step when the run has no time limit
 UNLIMITED = 3600.0

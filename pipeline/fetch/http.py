@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from protego import Protego
 
-from cspipe.pipeline.fetch.inputs import FetchError
+from cspipe.pipeline.fetch.errors import FetchError
 
 PRODUCT = "cspipe"
 VERSION = "0.1"

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import httpx
 
+from cspipe.pipeline.fetch.errors import FetchError
+from cspipe.pipeline.fetch.http import fetch_pdf
+
 MAX_BYTES = 100 * 1024 * 1024
-
-
-class FetchError(Exception):
-    """An input that could not be read; ``str(err)`` is the one-line reason."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +84,5 @@ def read(source: Source, *, client: httpx.Client | None = None) -> bytes:
 
 def fetch_url(url: str, *, client: httpx.Client | None = None, max_bytes: int = MAX_BYTES) -> bytes:
     """GET a PDF politely (robots.txt, rate limit, retries, size cap, %PDF check): ``cspipe.pipeline.fetch.http``."""
-    from cspipe.pipeline.fetch.http import fetch_pdf  # http.py imports FetchError from here
 
     return fetch_pdf(url, client=client, max_bytes=max_bytes)

@@ -3,13 +3,12 @@
 Each document is independent: a bad one is recorded as failed with its reason
 and the batch goes on. Documents are keyed by the sha256 of their bytes, so
 re-running skips what is already loaded by the same extractor version.
-Parsing runs in a worker process with a time, memory and page limit (``pipeline.box``),
+Parsing runs in a worker process with a time, memory and page limit (``cspipe.pipeline.extract.box``),
 so a hostile PDF costs at most its limits: it gets a failed row naming the limit.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -23,6 +22,7 @@ from cspipe.extractors.pdf import PdfError, page_count
 from cspipe.models import Extraction
 from cspipe.pipeline.extract import box
 from cspipe.pipeline.fetch import inputs as fetch
+from cspipe.pipeline.fetch.errors import FetchError
 from cspipe.pipeline.match.rows import EXTRACTOR_VERSION, DocumentBundle, bundle, failed_document
 from cspipe.pipeline.store.load import loaded_version, open_db, write_document
 
@@ -39,6 +39,10 @@ class Options:
     boxed: bool = True  # parse in a worker process (False: in this process, no limits)
 
 
+#: why a document is skipped: said on every skipped line, so a second run explains itself
+SKIPPED = "already loaded: these bytes were ingested before (--force extracts them again)"
+
+
 @dataclass
 class IngestResult:
     source: str
@@ -51,7 +55,7 @@ class IngestResult:
 
     def line(self) -> str:
         counts = ", ".join(f"{v} {k}" for k, v in self.counts.items() if v)
-        detail = self.error if self.status == "failed" else counts
+        detail = self.error if self.status in ("failed", "skipped") else counts
         return f"{self.status:7} {self.source}" + (f"  ({detail})" if detail else "")
 
 
@@ -85,8 +89,8 @@ def _gazetteer() -> tuple[str, ...]:
 
 def assemble_document(document_id: str, source: str, extraction: Extraction) -> DocumentBundle:
     """The match step: organisations, partnership and authority resolved, rows validated."""
-    from cspipe.pipeline.match.matcher import resolve
     from cspipe.pipeline.match.registry import Registry
+    from cspipe.pipeline.match.resolve import resolve
 
     return bundle(document_id, source, extraction, resolve(extraction, Registry.load()))
 
@@ -112,7 +116,7 @@ def prepare(
     start = time.perf_counter()
     try:
         data = fetch.read(source)
-    except fetch.FetchError as exc:
+    except FetchError as exc:
         doc_id = fetch.failure_id(source)
         return (
             IngestResult(source.location, doc_id, "failed", str(exc)),
@@ -120,7 +124,7 @@ def prepare(
         )
     doc_id = fetch.sha256(data)
     if not options.force and is_loaded(doc_id):
-        return IngestResult(source.location, doc_id, "skipped"), None
+        return IngestResult(source.location, doc_id, "skipped", SKIPPED), None
     if not options.boxed:
         return _parse(data, doc_id, source.location, options, start)
     try:
@@ -218,11 +222,18 @@ def ingest(
     *,
     workers: int = 1,
     report: Callable[[IngestResult], None] | None = None,
+    expect: Callable[[int], None] | None = None,
 ) -> list[IngestResult]:
-    """Ingest every input into ``db_path``; the database is the single writer (this process)."""
+    """Ingest every input into ``db_path``; the database is the single writer (this process).
+
+    ``expect`` is told how many documents the inputs hold before the first is read (a progress
+    bar's total); ``report`` is called with each document's result as it is written.
+    """
     options = options or Options()
     db = open_db(db_path)
     sources = list(fetch.expand(list(inputs)))
+    if expect:
+        expect(len(sources))
     results: list[IngestResult] = []
 
     def finish(result: IngestResult, b: DocumentBundle | None) -> None:
@@ -246,9 +257,3 @@ def ingest(
     finally:
         db.close()
     return results
-
-
-def print_result(result: IngestResult) -> None:
-    """Default reporter: failures on stderr (one line each), the rest on stdout."""
-    stream = sys.stderr if result.status == "failed" else sys.stdout
-    print(result.line(), file=stream, flush=True)

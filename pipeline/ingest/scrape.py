@@ -30,11 +30,17 @@ import sqlite_utils
 from cspipe.extractors.formats import DOCUMENT_KINDS, sniff
 from cspipe.pipeline.fetch import inputs as fetch
 from cspipe.pipeline.fetch import state
-from cspipe.pipeline.match.rows import DocumentBundle
 from cspipe.pipeline.fetch.http import HttpError, PoliteClient, Settings
-from cspipe.pipeline.ingest.documents import IngestResult, Options, prepare
 from cspipe.pipeline.fetch.sites import adapter_for
-from cspipe.pipeline.fetch.sites.base import Committee, DocumentLink, Meeting, SiteAdapter, is_cancelled
+from cspipe.pipeline.fetch.sites.base import (
+    Committee,
+    DocumentLink,
+    Meeting,
+    SiteAdapter,
+    is_cancelled,
+)
+from cspipe.pipeline.ingest.documents import IngestResult, Options, prepare
+from cspipe.pipeline.match.rows import DocumentBundle
 
 DAY = 86400.0
 

@@ -24,7 +24,7 @@ from cspipe.models import (
 )
 
 if TYPE_CHECKING:
-    from cspipe.pipeline.match.matcher import Resolution
+    from cspipe.pipeline.match.resolve import Resolution
 
 #: Bumped whenever extraction changes what it produces; documents loaded by an
 #: older version are re-extracted on the next ingest.
@@ -115,43 +115,17 @@ def bundle(document_id: str, source: str, ex: Extraction, res: Resolution) -> Do
         ocr_pages=json.dumps(ex.ocr_pages) if ex.ocr_pages else None,
         source_format=ex.source_format,
     )
+    # the extraction is kept beside its rows, so ``orgs rematch`` re-matches without parsing
     out = DocumentBundle(
-        document=document, partnership=res.partnership, organisations=list(res.organisations)
+        document=document, partnership=res.partnership, organisations=list(res.organisations),
+        extraction=ex,
     )
     out.priorities = [
         PriorityRow(document_id=document_id, label=p.label, theme=p.theme, page=p.page,
                     location=p.location, ocr_confidence=p.ocr_confidence)
         for p in ex.priorities
     ]
-    for i, a in enumerate(ex.activities):
-        row = ActivityRow(
-            document_id=document_id,
-            theme=a.theme,
-            priority=a.priority,
-            objective=a.objective,
-            description=a.description,
-            status=a.status,
-            progress=a.progress,
-            timescale=a.timescale,
-            due_date=a.due_date,
-            page=a.page,
-            location=a.location,
-            ocr_confidence=a.ocr_confidence,
-        )
-        leads = []
-        for j, lead in enumerate(a.leads):
-            org_id, score = res.lead_orgs.get((i, j), (None, None))
-            # activity_id is set when the activity row is written
-            leads.append(
-                ActivityLeadRow(
-                    activity_id=0,
-                    organisation_id=org_id,
-                    person=lead.person,
-                    raw=lead.raw,
-                    match_score=score,
-                )
-            )
-        out.activities.append(ActivityBundle(row, leads, _kpi_rows(document_id, a.kpis)))
+    out.activities = _activities(document_id, ex, res)
     out.kpis = _kpi_rows(document_id, ex.kpis)
     out.funding = [
         FundingRow(
@@ -183,4 +157,39 @@ def bundle(document_id: str, source: str, ex: Extraction, res: Resolution) -> Do
         )
         for text, page, count, guess, score in res.candidates
     ]
+    return out
+
+
+def _activities(document_id: str, ex: Extraction, res: Resolution) -> list[ActivityBundle]:
+    """Each activity with its leads (matched) and its own KPIs."""
+    out: list[ActivityBundle] = []
+    for i, a in enumerate(ex.activities):
+        row = ActivityRow(
+            document_id=document_id,
+            theme=a.theme,
+            priority=a.priority,
+            objective=a.objective,
+            description=a.description,
+            status=a.status,
+            progress=a.progress,
+            timescale=a.timescale,
+            due_date=a.due_date,
+            page=a.page,
+            location=a.location,
+            ocr_confidence=a.ocr_confidence,
+        )
+        leads = []
+        for j, lead in enumerate(a.leads):
+            org_id, score = res.lead_orgs.get((i, j), (None, None))
+            # activity_id is set when the activity row is written
+            leads.append(
+                ActivityLeadRow(
+                    activity_id=0,
+                    organisation_id=org_id,
+                    person=lead.person,
+                    raw=lead.raw,
+                    match_score=score,
+                )
+            )
+        out.append(ActivityBundle(row, leads, _kpi_rows(document_id, a.kpis)))
     return out

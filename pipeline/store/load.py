@@ -67,10 +67,14 @@ def one_line(exc: BaseException, path: str | Path) -> DatabaseError:
     return DatabaseError(f"database error on {path}: {text}")
 
 
-def open_db(path: str | Path) -> sqlite_utils.Database:
-    """Open (creating if missing) and migrate the database; WAL so readers never block the writer."""
+def open_db(path: str | Path, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (creating if missing, unless ``create`` is False) and migrate the database; WAL so
+    readers never block the writer. Commands that change an existing database (``orgs rematch``)
+    pass ``create=False``, so a mistyped ``--db`` is an error, not a new empty file."""
     path = Path(path)
-    _check_path(path, create=True)
+    _check_path(path, create=create)
+    if not create and not path.exists():
+        raise DatabaseError(f"no database at {path}")
     if path.exists() and not os.access(path, os.W_OK):
         raise DatabaseError(f"{path} is read-only (cspipe needs to write to it and its folder)")
     try:
@@ -202,7 +206,7 @@ def write_document(db: sqlite_utils.Database, bundle: DocumentBundle) -> None:
     """Replace everything stored for ``bundle.document.id`` with the bundle, atomically.
 
     Contact details are removed here, from every text the bundle holds, unless the user
-    asked to keep them (``pipeline.contacts``).
+    asked to keep them (``cspipe.pipeline.store.contacts``).
     """
     from cspipe.pipeline.store.contacts import scrub_bundle
 

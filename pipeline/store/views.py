@@ -5,7 +5,9 @@ from these (``current``), inside the migration transaction, so a newer cspipe ca
 view's definition without a migration (views hold no data) and concurrent starts never
 race. Readers never touch them. Every view is plain
 SQLite SQL (no Python functions), so it works the same in the sqlite3 shell,
-in notebooks and in Datasette. docs/views.md describes each one.
+in notebooks and in Datasette. What each view and its columns mean is written in
+descriptions.yaml beside this module (one row per what, every column); docs/views.md
+explains how they count.
 """
 
 from __future__ import annotations
@@ -105,7 +107,6 @@ _PROFILE = """
 _DOCS = "SELECT * FROM documents WHERE partnership_id IS NOT NULL AND status != 'failed'"
 
 VIEWS: dict[str, str] = {
-    # One row per partnership: how much each document set says, and what it spends.
     "partnership_summary": """
         SELECT
             p.id AS partnership_id,
@@ -131,7 +132,6 @@ VIEWS: dict[str, str] = {
         FROM partnerships p
         WHERE EXISTS (SELECT 1 FROM documents d WHERE d.partnership_id = p.id)
     """,
-    # The newest document of each partnership that names priorities (meeting date, then id).
     "partnership_latest_document": f"""
         SELECT partnership_id, document_id, title, doc_type, meeting_date, source
         FROM (
@@ -145,7 +145,6 @@ VIEWS: dict[str, str] = {
         )
         WHERE n = 1
     """,
-    # Partnership x theme over all documents: how many of its documents name the theme.
     "priority_matrix": f"""
         WITH themes(theme) AS (VALUES {_THEME_VALUES}),
         docs AS ({_DOCS}),
@@ -186,7 +185,6 @@ VIEWS: dict[str, str] = {
         LEFT JOIN latest lt ON lt.partnership_id = p.id AND lt.theme = t.theme
         WHERE EXISTS (SELECT 1 FROM docs d WHERE d.partnership_id = p.id)
     """,
-    # Partnership x theme in the newest document that names priorities.
     "priority_matrix_latest": f"""
         WITH themes(theme) AS (VALUES {_THEME_VALUES}),
         cells AS (
@@ -204,7 +202,6 @@ VIEWS: dict[str, str] = {
         CROSS JOIN themes t
         LEFT JOIN cells c ON c.partnership_id = p.id AND c.theme = t.theme
     """,
-    # One row per activity of a partnership's documents, with the flags the profile counts.
     "activity_facts": f"""
         SELECT a.id AS activity_id, d.partnership_id, a.document_id, d.source, a.page,
                a.theme, a.priority, a.description, a.status,
@@ -224,13 +221,10 @@ VIEWS: dict[str, str] = {
                 WHERE l.activity_id = a.id) AS leads
         FROM activities a JOIN ({_DOCS}) d ON d.id = a.document_id
     """,
-    # Per partnership: how specific its activities are (KPIs, targets, leads, dates, status).
     "activity_profile": _PROFILE.format(theme_col="", join="LEFT JOIN", theme_group=""),
-    # The same profile for each theme the activities sit under.
     "activity_profile_by_theme": _PROFILE.format(
         theme_col=" f.theme AS theme,", join="JOIN", theme_group=", f.theme"
     ),
-    # Per partnership: how many activities are in each status group.
     "activity_status_mix": """
         SELECT p.id AS partnership_id, p.name AS partnership, f.status_group,
                count(*) AS activities,
@@ -243,7 +237,6 @@ VIEWS: dict[str, str] = {
         FROM activity_facts f JOIN partnerships p ON p.id = f.partnership_id
         GROUP BY p.id, f.status_group
     """,
-    # Per partnership: share of its activities led by each kind of organisation.
     "lead_mix": f"""
         WITH kinds AS (
             SELECT DISTINCT f.partnership_id, l.activity_id,
@@ -268,7 +261,6 @@ VIEWS: dict[str, str] = {
         JOIN totals t ON t.partnership_id = k.partnership_id
         GROUP BY p.id, k.kind
     """,
-    # Every funding row of a partnership's documents, with the financial year it falls in.
     "funding_items": f"""
         SELECT funding_id, partnership_id, document_id, source, page, date, period,
                description, amount_gbp, funder_id, recipient_id,
@@ -286,7 +278,6 @@ VIEWS: dict[str, str] = {
             FROM funding f JOIN ({_DOCS}) d ON d.id = f.document_id
         )
     """,
-    # Per partnership per financial year: the money its documents state (repeats counted once).
     "funding_by_year": """
         WITH rows_ AS (
             SELECT partnership_id, financial_year, amount_gbp, document_id, date,
@@ -325,7 +316,6 @@ VIEWS: dict[str, str] = {
         JOIN raw r ON r.partnership_id = i.partnership_id AND r.financial_year = i.financial_year
         GROUP BY p.id, i.financial_year
     """,
-    # Organisation x partnership: documents that mention it, activities it leads.
     "organisation_participation": f"""
         WITH mentions AS (
             SELECT d.partnership_id, m.organisation_id, count(DISTINCT m.document_id) AS documents
@@ -354,7 +344,6 @@ VIEWS: dict[str, str] = {
         LEFT JOIN leads l ON l.partnership_id = x.partnership_id
                          AND l.organisation_id = x.organisation_id
     """,
-    # Per organisation: in how many partnerships it appears, and in how many it leads work.
     "organisation_reach": """
         SELECT organisation_id, organisation, kind,
                count(*) AS partnerships,

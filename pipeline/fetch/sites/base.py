@@ -2,7 +2,7 @@
 
 An adapter walks a site as people do: committees -> meetings in a date window
 -> the documents of each meeting. It only reads pages through the polite client
-and returns plain records; choosing, downloading and ingesting is ``pipeline.scrape``'s job.
+and returns plain records; choosing, downloading and ingesting is ``cspipe.pipeline.ingest.scrape``'s job.
 HTML is parsed with the standard library's ``html.parser`` (tolerant of the
 invalid markup council sites serve) and XML with ``xml.etree`` after refusing DTDs.
 """
