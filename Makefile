@@ -5,12 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 DB ?= csp.db
 
-.PHONY: demo test bench heldout realworld lint docs corpus clean install fuzz killnine screenshots
+.PHONY: demo test test-debs bench heldout realworld lint docs corpus clean install fuzz killnine screenshots
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,serve,dask]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,serve,dask,ocr]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
@@ -21,7 +21,19 @@ demo: $(STAMP)
 	$(BIN)/cspipe ingest corpus/*.pdf --db $(DB)
 	$(BIN)/cspipe summary --db $(DB)
 
-test: $(STAMP)
+# Debian packages the tests use beyond Python: Tesseract for scanned pages (with cspipe[ocr]),
+# LibreOffice for .doc/.odt/.rtf files; installed when run as root, as .ci/run installs Chromium
+TEST_DEBS := tesseract-ocr tesseract-ocr-eng libreoffice-writer-nogui
+
+test-debs:
+	@missing=$$(for p in $(TEST_DEBS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ]; then (apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    apt-get install -y -qq --no-install-recommends $$missing >/dev/null) \
+	    || echo "could not install $$missing; the OCR and conversion tests will say so"; \
+	  else echo "the OCR and conversion tests need: sudo apt-get install $$missing"; fi; fi
+
+test: $(STAMP) test-debs
 	$(BIN)/python -m pytest -q
 
 bench: $(STAMP)

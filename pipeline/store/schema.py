@@ -182,6 +182,23 @@ MIGRATIONS: list[tuple[int, str, str]] = [
         """,
     ),
     (
+        7,
+        "additions: scanned pages read by OCR and Word files (documents.ocr_pages, source_format; "
+        "each row's location in a page-less file and its OCR confidence)",
+        """
+        ALTER TABLE documents ADD COLUMN ocr_pages TEXT;
+        ALTER TABLE documents ADD COLUMN source_format TEXT;
+        ALTER TABLE priorities ADD COLUMN location TEXT;
+        ALTER TABLE priorities ADD COLUMN ocr_confidence REAL;
+        ALTER TABLE activities ADD COLUMN location TEXT;
+        ALTER TABLE activities ADD COLUMN ocr_confidence REAL;
+        ALTER TABLE kpis ADD COLUMN location TEXT;
+        ALTER TABLE kpis ADD COLUMN ocr_confidence REAL;
+        ALTER TABLE funding ADD COLUMN location TEXT;
+        ALTER TABLE funding ADD COLUMN ocr_confidence REAL;
+        """,
+    ),
+    (
         8,
         "addition: what partnerships are compared by (county, force, council type, population)",
         """
