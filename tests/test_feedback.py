@@ -14,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 GOOD = ROOT / "corpus" / "western-suffolk-monitoring-2023-09-21.pdf"
-BAD = sorted((ROOT / "corpus" / "bad").glob("*.pdf"))
+#: the bad inputs that fail with or without the OCR extra (a scan loads when it is installed)
+BAD = sorted(p for p in (ROOT / "corpus" / "bad").glob("*.pdf") if p.name != "scanned.pdf")
 
 
 def cspipe(*args: str) -> subprocess.CompletedProcess[str]:
