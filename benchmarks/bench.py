@@ -2,8 +2,10 @@
 
 Prints pages/second for a full ``cspipe ingest`` (extract + match + load) and for
 ``pdfplumber``'s ``extract_text`` alone over the same files, their ratio, the
-peak resident memory of each, and the organisation matcher's time for 10,000
-mentions. Run with ``make bench``. Timings are printed, never asserted.
+peak resident memory of each, the organisation matcher's time for 10,000
+mentions, OCR pages/second on the scanned renderings (OCRmyPDF + Tesseract, one core;
+``cspipe[ocr]``) and the native reading of the Word renderings. Run with ``make bench``.
+Timings are printed, never asserted.
 """
 
 from __future__ import annotations
@@ -52,6 +54,35 @@ print(json.dumps({"pages": sum(r.pages for r in results), "seconds": s,
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
 
+OCR = """
+import json, sys, time
+from pathlib import Path
+from cspipe.extractors.scanned import pages_to_ocr
+from cspipe.pipeline.extract import ocr
+reason = ocr.missing()
+if reason:
+    print(json.dumps({"missing": reason})); raise SystemExit
+pages = seconds = 0.0
+for f in sys.argv[1:]:
+    data = Path(f).read_bytes()
+    todo = pages_to_ocr(data)
+    result = ocr.run(data, todo, timeout=3600)
+    pages += len(todo); seconds += result.seconds
+print(json.dumps({"pages": pages, "seconds": seconds}))
+"""
+
+WORD = """
+import json, sys, time
+from pathlib import Path
+from cspipe.extractors.word import extract_docx
+from cspipe.extractors import nlp
+nlp.get_nlp()
+t = time.perf_counter(); pages = 0
+for f in sys.argv[1:]:
+    pages += extract_docx(Path(f).read_bytes()).pages
+print(json.dumps({"pages": pages, "seconds": time.perf_counter() - t}))
+"""
+
 MATCH = """
 import json, time
 from tests.test_match import bench_match
@@ -80,6 +111,17 @@ def main() -> int:
         print(f"organisation matching        : 10,000 mentions in {m['seconds']:.2f} s")
     except subprocess.CalledProcessError as exc:
         print(f"organisation matching        : not available ({exc.stderr.strip().splitlines()[-1]})")
+    scans = [str(p) for p in sorted((CORPUS / "renderings" / "scanned").glob("*.pdf"))]
+    o = _child(OCR, *scans)
+    if "missing" in o:
+        print(f"OCR of scanned pages         : not available ({o['missing']})")
+    else:
+        print(f"OCR of scanned pages         : {o['pages'] / o['seconds']:8.2f} pages/s  "
+              f"({o['pages']:.0f} pages in {o['seconds']:.1f} s, OCRmyPDF + Tesseract, one core)")
+    words = [str(p) for p in sorted((CORPUS / "renderings" / "word").glob("*.docx"))]
+    w = _child(WORD, *words)
+    print(f"Word files read natively     : {w['pages'] / w['seconds']:8.1f} pages/s  "
+          f"({w['pages']} laid-out pages in {w['seconds']:.2f} s)")
     print(f"bench process peak           : {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
     return 0
 

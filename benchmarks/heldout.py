@@ -2,8 +2,12 @@
 
 Ingests ``corpus/heldout/*.pdf`` into a temporary database and prints the
 per-document and overall F1 table (``tests/scoring.py``) and the gold items
-missed per category. It reports and never asserts: the figures say how well
-extraction generalises, and no extractor rule may be tuned to raise them.
+missed per category. Then the same papers written in the document model and
+typeset three ways (``corpus/heldout/renderings/``: reportlab, LibreOffice,
+Chromium) are ingested into a database of their own (their names are the
+originals') and scored, each document's renderings side by side. It reports and
+never asserts: the figures say how well extraction generalises, and no extractor
+rule may be tuned to raise them.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HELDOUT = ROOT / "corpus" / "heldout"
+RENDERINGS = HELDOUT / "renderings"
 sys.path.insert(0, str(ROOT))
 # Never read or write the user's own alias file: the score must not depend on local curation.
 os.environ.setdefault("CSPIPE_ALIASES", str(ROOT / "tests" / "data" / "no-user-aliases.csv"))
@@ -78,7 +83,43 @@ def main() -> int:
         print(line)
     if failed:
         print(f"\nfailed to ingest: {failed}")
+    renderings()
     return 0
+
+
+def renderings() -> None:
+    """Score the held-out renderings and print each document's three side by side."""
+    from cspipe.pipeline.ingest.documents import ingest
+    from tests.scoring import format_scores, overall, score_database
+
+    pdfs = sorted(RENDERINGS.glob("*.pdf"))
+    golds = sorted(RENDERINGS.glob("*.gold.json"))
+    if not pdfs or not golds:
+        print("\nno held-out renderings; run: python corpus/build.py renderings")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "renderings.db"
+        results = ingest([str(p) for p in pdfs], db)
+        total, docs = score_database(db, golds)
+    meta = {g.name.replace(".gold.json", ".pdf"): json.loads(g.read_text(encoding="utf-8")) for g in golds}
+    print("\nheld-out renderings (corpus/heldout/renderings/):")
+    print(format_scores(total, docs))
+    by_doc: dict[str, dict[str, float]] = {}
+    for d in docs:
+        by_doc.setdefault(meta[d.name]["document_of"], {})[meta[d.name]["rendering"]] = overall(d.counts)
+    kinds = ("reportlab", "libreoffice", "chromium")
+    print(f"{'document':52}" + "".join(f"{k:>13}" for k in kinds) + "       spread")
+    for name, scores in sorted(by_doc.items()):
+        print(f"{name[:52]:52}" + "".join(f"{scores.get(k, float('nan')):13.3f}" for k in kinds)
+              + f"{max(scores.values()) - min(scores.values()):13.3f}")
+    print(f"overall F1 {overall(total):.3f}")
+    for d in docs:
+        for category, items in d.misses.items():
+            for item in items:
+                print(f"  {d.name}: {category:14} {item}")
+    failed = [r.source for r in results if r.status == "failed"]
+    if failed:
+        print(f"failed to ingest: {failed}")
 
 
 if __name__ == "__main__":

@@ -37,21 +37,82 @@ def _print_page(console: Console, info: dict[str, Any], records: dict[str, list[
         console.print(f"[yellow]skipped[/] page {s['page']}: {s['reason']}")
 
 
+def _stored_extraction(file: Path, db: Path | None):  # -> Extraction | None
+    """The extraction ``cspipe ingest`` kept for this file's bytes, when ``db`` holds it."""
+    import hashlib
+
+    from cspipe.models import Extraction
+    from cspipe.pipeline.store.load import DatabaseError, open_readonly
+
+    if db is None or not db.is_file():
+        return None
+    digest = hashlib.sha256(file.read_bytes()).hexdigest()
+    try:
+        database = open_readonly(db)
+    except DatabaseError:
+        return None
+    try:
+        row = database.execute("SELECT json FROM extractions WHERE document_id = ?", [digest]).fetchone()
+    finally:
+        database.close()
+    return Extraction.model_validate_json(row[0]) if row else None
+
+
+def _draw(view: Any, info: dict[str, Any], png: Path) -> None:
+    """The page with cspipe's own tables drawn on it: each table's box, its column boundaries,
+    and the role cspipe gave each column written at the column's head."""
+    from PIL import ImageDraw
+
+    resolution = 110
+    scale = resolution / 72
+    image = view.plumber.to_image(resolution=resolution)
+    for n, table in enumerate(info["tables"]):
+        colour = COLOURS[n % len(COLOURS)]
+        x0, top, x1, bottom = table["bbox"]
+        image.draw_rect((x0, top, x1, bottom), fill=None, stroke=colour, stroke_width=3)
+        for x in table["column_x"]:
+            image.draw_line([(x, top), (x, bottom)], stroke=colour, stroke_width=1)
+    picture = image.annotated.convert("RGB")
+    pen = ImageDraw.Draw(picture)
+    for n, table in enumerate(info["tables"]):
+        xs, top = table["column_x"], table["bbox"][1]
+        for i, column in enumerate(table["columns"] or []):
+            if i < len(xs):
+                pen.text((xs[i] * scale + 3, max(top * scale - 13, 0)), column["role"],
+                         fill=COLOURS[n % len(COLOURS)])
+    picture.save(str(png))
+
+
+#: one colour per table on the page, in order
+COLOURS = ("#d62728", "#1f77b4", "#2ca02c", "#9467bd")
+
+
 def inspect(
     file: Annotated[Path, typer.Argument(help="A PDF.")],
     page: Annotated[int | None, typer.Option("--page", help="1-based page; all pages if omitted.")] = None,
     png: Annotated[Path | None, typer.Option(
-        "--png", help="Write the page with detected table cells drawn on it to this PNG.")] = None,
+        "--png", help="Write the page with cspipe's own tables (boxes, column boundaries) drawn on it.")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")] = False,
+    db: Annotated[Path | None, typer.Option(
+        "--db", help="Take the records from this database's stored extraction of the file "
+                     "(fast: only the page itself is read); default csp.db when it exists.")] = None,
 ) -> None:
-    """Show the tables found on a page, their column mapping, the rows extracted and what was skipped."""
+    """Show the tables found on a page, their column roles, the rows extracted and what was skipped."""
     from cspipe.extractors.actionplan import explain_page
     from cspipe.extractors.document import extract
     from cspipe.extractors.pdf import PdfError, open_pdf
 
     console = Console()
+    if not file.is_file():
+        typer.echo(f"no such file: {file}", err=True)
+        raise typer.Exit(2)
     try:
-        extraction = extract(file)
+        extraction = _stored_extraction(file, db or Path("csp.db"))
+        if extraction is None:
+            extraction = extract(file)
+            if not as_json:
+                console.print("[dim]records from reading the whole document (ingest it and pass "
+                              "--db to read only the page)[/]")
         with open_pdf(file) as pages:
             chosen = [p for p in pages if page is None or p.number == page]
             if not chosen:
@@ -70,12 +131,11 @@ def inspect(
                 if not as_json:
                     _print_page(console, info, records)
             if png is not None:
-                image = chosen[0].plumber.to_image(resolution=110)
-                image.debug_tablefinder()
-                image.save(str(png))
-                console.print(f"wrote {png}")
+                _draw(chosen[0], out[0], png)
+                if not as_json:
+                    console.print(f"wrote {png}")
     except PdfError as exc:
         typer.echo(f"{file}: {exc}", err=True)
-        raise typer.Exit(1) from exc
+        raise typer.Exit(2) from exc
     if as_json:
         print(json.dumps(out, indent=2, default=str))

@@ -21,7 +21,8 @@ DbOption = Annotated[Path, typer.Option("--db", help="SQLite database file (crea
 @app.command()
 def ingest(
     inputs: Annotated[
-        list[str], typer.Argument(help="PDF files, folders of PDFs (recursive), http(s) URLs.")
+        list[str], typer.Argument(help="PDF and Word files (.docx; .doc, .odt, .rtf with LibreOffice; "
+                                       "scans by OCR with cspipe[ocr]), folders of them, http(s) URLs.")
     ],
     db: DbOption = Path("csp.db"),
     force: Annotated[bool, typer.Option(help="Re-extract documents already loaded.")] = False,
@@ -44,6 +45,8 @@ def ingest(
         help="Seconds allowed per document before it is recorded as failed.")] = 120.0,
     max_memory: Annotated[int | None, typer.Option(
         "--max-memory", help="MiB of memory allowed per document's worker process.")] = 2048,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only failures and the summary.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document, then a summary.")] = False,
 ) -> None:
     """Load what cspipe extracts from each input into the database (bad inputs are recorded as failed)."""
     if dask is not None:
@@ -59,17 +62,20 @@ def ingest(
                 typer.echo(r.line(), err=True)
         typer.echo(f"{summary.line()} -> {db}")
         return
-    from cspipe.pipeline.ingest.documents import Options, print_result
+    from cspipe.cli.progress import Reporter
+    from cspipe.pipeline.ingest.documents import Options
     from cspipe.pipeline.ingest.documents import ingest as run
 
-    results = run(
-        inputs,
-        db,
-        Options(force=force, keep_contacts=keep_contacts, max_pages=max_pages, timeout=timeout,
-                max_memory=max_memory),
-        workers=workers,
-        report=print_result,
-    )
+    with Reporter(quiet=quiet, as_json=as_json) as reporter:
+        results = run(
+            inputs,
+            db,
+            Options(force=force, keep_contacts=keep_contacts, max_pages=max_pages, timeout=timeout,
+                    max_memory=max_memory),
+            workers=workers,
+            report=reporter,
+            expect=reporter.expect,
+        )
     tally: dict[str, int] = {}
     for r in results:
         tally[r.status] = tally.get(r.status, 0) + 1
@@ -77,7 +83,23 @@ def ingest(
     seconds = sum(r.seconds for r in results)
     summary = ", ".join(f"{n} {s}" for s, n in sorted(tally.items()))
     rate = f", {pages / seconds:.1f} pages/s" if seconds > 0 else ""
-    typer.echo(f"{len(results)} documents: {summary or 'none'} ({pages} pages{rate}) -> {db}")
+    reporter.summary(f"{len(results)} documents: {summary or 'none'} ({pages} pages{rate}) -> {db}",
+                     documents=len(results), pages=pages, db=str(db), **tally)
+
+
+@app.command()
+def documents(
+    db: DbOption = Path("csp.db"),
+    status: Annotated[str | None, typer.Option(
+        help="Only documents with this status: ok, partial or failed.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="One JSON object per document.")] = False,
+) -> None:
+    """List the documents in the database: status, pages, what came out of each, and why any failed."""
+    from cspipe.cli.listing import print_documents
+
+    if status is not None and status not in ("ok", "partial", "failed"):
+        raise typer.BadParameter(f"{status!r} is not one of ok, partial, failed", param_hint="--status")
+    print_documents(db, status, as_json)
 
 
 @app.command()

@@ -124,6 +124,9 @@ def alias(text: Annotated[str, typer.Argument(help="The name as papers write it.
 @orgs_app.command("rematch")
 def rematch(db: DbOption = Path("csp.db")) -> None:
     """Re-run organisation matching over every stored document, without parsing PDFs again."""
+    from rich.console import Console
+    from rich.progress import track
+
     from cspipe.pipeline.match.registry import Registry
     from cspipe.pipeline.match.resolve import resolve
     from cspipe.pipeline.match.rows import bundle
@@ -134,7 +137,9 @@ def rematch(db: DbOption = Path("csp.db")) -> None:
     changed = 0
     try:
         stored = stored_extractions(conn)
-        for doc_id, source, extraction in stored:
+        for doc_id, source, extraction in track(stored, description="rematch", transient=True,
+                                                console=Console(stderr=True),
+                                                disable=not sys.stderr.isatty()):
             before = _matches(conn, doc_id)
             write_document(conn, bundle(doc_id, source, extraction, resolve(extraction, registry)))
             changed += _matches(conn, doc_id) != before

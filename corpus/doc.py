@@ -12,25 +12,79 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Orientation = Literal["portrait", "landscape"]
+Paper = Literal["a4", "letter"]
+Align = Literal["left", "center", "right"]
 
 
 @dataclass
 class Heading:
     text: str
     level: int = 1  # 1 = document title size, 2 = section, 3 = sub-section
+    align: Align = "left"
 
 
 @dataclass
 class Paragraph:
+    """A paragraph; ``number`` hangs it (council papers' "2.1.4  text" paragraphs, "a)" list items).
+
+    With ``number`` set the number sits in the margin of the paragraph's text, which starts at
+    ``HANG + STEP * level`` (level 0: the number at the page margin; level 1: a list item whose
+    marker lines up with level-0 text; ...). ``number=""`` is a continuation paragraph aligned
+    with the numbered text above it. The number may hold ``**bold**``.
+    """
+
     text: str
     small: bool = False
     indent: bool = False
+    align: Align = "left"
+    number: str | None = None
+    level: int = 0
+
+
+#: Hanging-number geometry in mm: level-0 text indent, and each further level's step.
+HANG_MM, STEP_MM = 15.0, 9.0
+
+
+def text_indent_mm(level: int) -> float:
+    """Where a numbered paragraph's text starts, from the text margin."""
+    return HANG_MM + STEP_MM * level
+
+
+def marker_indent_mm(level: int) -> float:
+    """Where a numbered paragraph's number starts."""
+    return 0.0 if level == 0 else text_indent_mm(level - 1)
 
 
 @dataclass
 class Bullets:
+    """A bulleted (or 1., 2., ... numbered) list; ``level`` 2 is a sub-list, indented further."""
+
     items: list[str]
     numbered: bool = False
+    level: int = 1
+
+
+@dataclass
+class Figure:
+    """A picture with no text layer (a chart or diagram whose words are in the image)."""
+
+    height: float  # pt
+    width: float = 0.9  # fraction of the text width
+    seed: int = 0  # varies the boxes drawn, so figures differ
+
+
+FIGURE_FILLS = ("#DEEBF7", "#FBE5D6", "#E2F0D9", "#FFF2CC", "#EDE7F6")
+
+
+def figure_boxes(width: float, height: float, seed: int) -> list[tuple[float, float, float, float, str]]:
+    """The tinted boxes a figure shows (x, y from the bottom, w, h, fill), the same in every renderer."""
+    n = 3 + seed % 3
+    bw = (width - 20 - (n - 1) * 10) / n
+    out = []
+    for i in range(n):
+        bh = height * (0.35 + 0.1 * ((i + seed) % 4))
+        out.append((10 + i * (bw + 10), (height - bh) / 2, bw, bh, FIGURE_FILLS[(i + seed) % len(FIGURE_FILLS)]))
+    return out
 
 
 @dataclass
@@ -38,7 +92,14 @@ class PageBreak:
     pass
 
 
-Block = Heading | Paragraph | Bullets | PageBreak
+@dataclass
+class Space:
+    """Blank vertical space (a title page sets its title a third of the way down)."""
+
+    mm: float
+
+
+Block = Heading | Paragraph | Bullets | PageBreak | Space | Figure
 
 
 @dataclass
@@ -50,13 +111,14 @@ class Cell:
     colspan: int = 1
     bold: bool = False
     fill: str | None = None  # "#RRGGBB"
+    align: Align = "left"  # amounts are often set flush right
 
 
 def cell(content: str | list[Block] | None, *, rowspan: int = 1, colspan: int = 1,
-         bold: bool = False, fill: str | None = None) -> Cell:
+         bold: bool = False, fill: str | None = None, align: Align = "left") -> Cell:
     """A cell from text (blank lines part paragraphs, lines opening "• " are bullets) or blocks."""
     if isinstance(content, list):
-        return Cell(content, rowspan, colspan, bold, fill)
+        return Cell(content, rowspan, colspan, bold, fill, align)
     blocks: list[Block] = []
     for chunk in (content or "").split("\n\n"):
         items = [x[2:] for x in chunk.split("\n") if x.startswith("• ")]
@@ -64,7 +126,7 @@ def cell(content: str | list[Block] | None, *, rowspan: int = 1, colspan: int = 
         blocks += [Paragraph(x) for x in lines]
         if items:
             blocks.append(Bullets(items))
-    return Cell(blocks, rowspan, colspan, bold, fill)
+    return Cell(blocks, rowspan, colspan, bold, fill, align)
 
 
 #: A grid position covered by a merged cell above or to the left.
@@ -78,7 +140,9 @@ class Table:
     ``widths`` are relative column widths. ``header_rows`` rows are the header;
     ``repeat_header`` repeats them on each page (Word's "repeat as header row",
     HTML ``<thead>``). ``ruled``: "grid" (all lines), "header" (one rule under the
-    header, no others), "none".
+    header, no others), "none". ``split_rows``: a tall row may break over a page (Word's
+    "allow row to break across pages"); False keeps each row whole, as spreadsheet exports
+    and many Word tables do.
     """
 
     rows: list[list[Cell | None]]
@@ -88,6 +152,7 @@ class Table:
     ruled: Literal["grid", "header", "none"] = "grid"
     header_fill: str | None = "#D9E2F3"
     size: float | None = None  # cell font size in pt (default: the document's, less 1.5)
+    split_rows: bool = True
 
     def __post_init__(self) -> None:
         self.check()
@@ -129,13 +194,16 @@ class Section:
     """A run of pages with one orientation and one running header and footer.
 
     ``header``/``footer`` may hold ``{page}`` for the page number. A new section
-    starts on a new page (Word's "section break, next page").
+    starts on a new page (Word's "section break, next page"). ``size`` sets the body
+    font size of this section (an agenda pack joins papers typeset at different sizes,
+    printed slides use large type); None keeps the document's.
     """
 
     blocks: list[Flow]
     orientation: Orientation = "portrait"
     header: str | None = None
     footer: str | None = None
+    size: float | None = None
 
 
 @dataclass
@@ -146,6 +214,7 @@ class Document:
     font: Literal["arial", "calibri", "verdana", "times"] = "arial"
     size: float = 11.0
     margin_mm: float = 20.0
+    paper: Paper = "a4"
     meta: dict[str, str] = field(default_factory=dict)
 
 

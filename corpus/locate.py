@@ -72,7 +72,9 @@ class Locator:
 def paged(gold: dict[str, Any], pdf: Path) -> dict[str, Any]:
     """A copy of ``gold`` with every item's page found in ``pdf`` (``_find`` overrides the text).
 
-    Activities are in document order, so each is looked for from the previous one's page.
+    Activities are in document order, so each is looked for from the previous one's page; an
+    item whose words are printed earlier too (a measure named in the text above its table) is
+    looked for from the page of its ``_after`` text.
     """
     loc = Locator(pdf)
     out = dict(gold)
@@ -83,8 +85,10 @@ def paged(gold: dict[str, Any], pdf: Path) -> dict[str, Any]:
         for item in gold.get(key, []):
             item = dict(item)
             find = item.pop("_find", None) or item[field]
+            after = item.pop("_after", None)
             try:
-                item["page"] = loc.page(find, last if key == "activities" else 1)
+                start = loc.page(after) if after else last if key == "activities" else 1
+                item["page"] = loc.page(find, start)
             except ValueError as e:
                 raise SystemExit(f"gold {key} item not located: {e}") from None
             last = item["page"] if key == "activities" else 1

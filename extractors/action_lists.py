@@ -68,6 +68,20 @@ def is_cue(text: str) -> bool:
     return bool(_CUE.match(" ".join(text.split()).strip(" *")))
 
 
+def _cue_at(lines: Sequence[Line], i: int) -> bool:
+    """Line ``i`` announces a list of actions. A line opening in lower case ends a sentence the
+    lines above began ("... To deliver on these themes" / "we will:"), so the whole sentence
+    must be the cue, not the fragment the page width left on the line."""
+    text = " ".join(lines[i].text.split())
+    k = i
+    while text[:1].islower() and k > 0 and lines[k - 1].page == lines[i].page and i - k < 4:
+        k -= 1
+        text = f"{' '.join(lines[k].text.split())} {text}"
+    if k < i:
+        text = re.split(r"(?<=[.!?])\s+", text)[-1]
+    return is_cue(text)
+
+
 def _fields(item: str) -> tuple[str, dict[str, str]]:
     """An item's text less its inline fields, and the fields by kind."""
     found: dict[str, str] = {}
@@ -110,7 +124,7 @@ def find_list_activities(lines: Sequence[Line]) -> ListResult:
                 out.priorities.append(PriorityRecord(label=priority, theme=theme_of(priority),
                                                      page=lines[i].page))
         items: list[tuple[str, Line]] = []
-        if is_cue(text):
+        if _cue_at(lines, i):
             items = list_after(lines, i)
         elif priority is not None and heading:
             items = list_after(lines, i)

@@ -13,6 +13,7 @@ from typing import Any
 
 from cspipe.extractors.dates import due_date
 from cspipe.extractors.leads import split_lead
+from cspipe.extractors.targets import measurable_clauses
 from cspipe.extractors.themes import theme_of
 from cspipe.models import ActivityRecord, KpiRecord
 
@@ -110,11 +111,6 @@ _LABEL_SPLIT = re.compile(
     r"^(" + "|".join(sorted((re.escape(k) for k in BLOCK_LABELS), key=len, reverse=True)) + r")\b\s*:?\s*",
     re.IGNORECASE,
 )
-_MEASURABLE = re.compile(
-    r"\b(?:to\s+)?(?P<target>(?:at least|a minimum of|minimum of|no fewer than|more than|over|up to|>|≥)\s*"
-    r"\d[\d,]*\s+(?:[\w-]+\s+){0,3}?[\w-]+?)(?=[\s.,;)]|$)",
-    re.IGNORECASE,
-)
 
 
 def _label_of(line: Line) -> str | None:
@@ -200,12 +196,10 @@ def _activity(desc: str, page: int, priority: str | None, timescale: str | None,
 
 
 def measurable_kpis(text: str, page: int) -> list[KpiRecord]:
-    """Measurable targets inside an action ("to at least 2 parishes") as KPIs."""
-    out = []
-    for m in _MEASURABLE.finditer(text):
-        target = m.group("target").strip(" .,;")
-        out.append(KpiRecord(description=text, target=target, page=page))
-    return out
+    """Measurable targets inside an action ("to at least 2 parishes") as KPIs: each the clause
+    that states it (``cspipe.extractors.targets``), with its amount as the target."""
+    return [KpiRecord(description=clause, target=target, page=page)
+            for clause, target in measurable_clauses(text)]
 
 
 @dataclass
@@ -238,7 +232,10 @@ def find_block_activities(pages_lines: Sequence[Sequence[Line]]) -> BlockResult:
     used_headings: dict[str, int] = {}
     heading: tuple[str, int] | None = None
     side_open: dict | None = None  # the last side-box group, which a later paragraph may join
+    carried: Line | None = None  # a SMART Target label left at the foot of the previous page
     for lines in pages_lines:
+        lines = _carry_target(list(lines), carried)
+        carried = _dangling_target(lines)
         label_lines = [ln for ln in lines if _label_of(ln)]
         if len(label_lines) < 2:
             for ln in lines:
@@ -265,6 +262,35 @@ def find_block_activities(pages_lines: Sequence[Sequence[Line]]) -> BlockResult:
         acts += _side_records([side_open], used_headings)
     headings = list(used_headings.items())
     return BlockResult(acts, headings)
+
+
+def _dangling_target(lines: Sequence[Line]) -> Line | None:
+    """A "SMART Target" label at the foot of a page with nothing under it but the page number:
+    a page break fell between the label and its text, which opens the next page."""
+    labels = [ln for ln in lines if _label_of(ln)]
+    if not labels:
+        return None
+    last = max(labels, key=lambda ln: (ln.top, ln.x0))
+    if _label_of(last) != "activity":
+        return None
+    below = [ln for ln in lines if ln.top > last.bottom and not re.fullmatch(r"\d{1,3}", ln.text.strip())]
+    return None if below else last
+
+
+def _carry_target(lines: list[Line], carried: Line | None) -> list[Line]:
+    """The page's lines with a label carried from the previous page's foot set above them, when
+    the page opens with a block's text and fields (Priority, Timescale, Lead) but no label of
+    its own before them."""
+    if carried is None or not lines:
+        return lines
+    fields = [ln for ln in lines if _label_of(ln)]
+    if not fields or _label_of(min(fields, key=lambda ln: (ln.top, ln.x0))) == "activity":
+        return lines
+    first = min(ln.top for ln in lines)
+    page = lines[0].page
+    label = Line(carried.text, page, carried.x0, carried.x1, first - 2, first - 1, carried.size, carried.bold,
+                 [dict(w, top=first - 2, bottom=first - 1) for w in carried.words])
+    return [label, *lines]
 
 
 def _smart_blocks(events: list[Line], body: float, heading: tuple[str, int] | None,

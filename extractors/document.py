@@ -8,6 +8,7 @@ twice is kept once.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -28,6 +29,7 @@ from cspipe.extractors import (
     narrative,
     nlp,
     privacy,
+    scanned,
 )
 from cspipe.extractors.dedupe import (
     dedupe_funding,
@@ -39,7 +41,10 @@ from cspipe.extractors.dedupe import (
 from cspipe.extractors.pdf import PageView, PdfError, open_pdf
 from cspipe.extractors.table_join import build_logical_tables
 from cspipe.extractors.table_model import PageTable
-from cspipe.extractors.tables import continued_tables, find_page_tables
+from cspipe.extractors.tables import (
+    continued_tables,
+    find_page_tables,
+)
 from cspipe.extractors.themes import theme_of
 from cspipe.models import (
     ActivityRecord,
@@ -355,50 +360,69 @@ def extract(
     gazetteer: Iterable[str] | None = None,
     max_pages: int | None = None,
     keep_contacts: bool = False,
+    ocr_pages: Iterable[int] = (),
 ) -> Extraction:
     """Read one PDF into an ``Extraction``; raise ``PdfError`` when it cannot be read at all.
 
     ``gazetteer`` holds organisation names and aliases the registry knows; they are given
-    to the NLP pipeline as ORG patterns.
+    to the NLP pipeline as ORG patterns. ``ocr_pages`` are pages whose text layer an OCR
+    engine wrote (``pipeline.ocr``): their stray rule glyphs are dropped before reading.
     """
     if gazetteer:
         nlp.get_nlp(gazetteer)
     failures: list[PageFailure] = []
+    scanned_pages = set(ocr_pages)
     with open_pdf(src, max_pages=max_pages) as views:
+        for v in views:
+            if v.number in scanned_pages:
+                v.plumber = scanned.without_rule_glyphs(v.plumber)
+                with contextlib.suppress(PdfError):
+                    v.check_budget()
+                    v.words = scanned.ocr_words(v.plumber)
         pages = [_read_page(v, failures) for v in views]
+        for p in pages:
+            if p.number in scanned_pages and p.ok:
+                p.words = scanned.misread_bullets(p.words)
         _read_layout(pages)
         if not any(p.text.strip() for p in pages):
             if failures and len(failures) == len(pages):
                 raise PdfError(f"no page could be read ({failures[0].reason})")
             raise PdfError("no text layer (scanned image?)")
         _continue_unruled(pages)
-        readable = [p for p in pages if p.ok]
-        sections = agenda.split_sections(
-            [agenda.PageSignal(p.number, p.text, p.view.landscape, p.lines) for p in readable]
-        )
-        first = readable[0]
-        cover_rows = [t.rows for p in readable[:2] for t in p.tables]
-        hf = _header_footer_lines(readable)
-        meta = metadata.extract_meta(
-            [p.text for p in readable], first.words, cover_rows,
-            n_sections=len(sections), header_footer_lines=hf,
-            cover_lines=[ln for p in readable[:2] for ln in p.lines],
-        )
-        found = Found()
-        by_number = {p.number: p for p in readable}
-        for section in sections:
-            sec_pages = [by_number[n] for n in range(section.first_page, section.last_page + 1)
-                         if n in by_number]
-            kind = str(section.kind)
-            part = _extract_section(sec_pages, kind)
-            found.priorities += part.priorities
-            found.activities += part.activities
-            found.kpis += part.kpis
-            found.funding += part.funding
-            found.text_funding += part.text_funding
-            found.totals += part.totals
-            found.grouping_priorities += part.grouping_priorities
-        page_texts = [_page_text(p) for p in pages]
+        out = extract_pages(pages, failures, keep_contacts=keep_contacts)
+    return out.model_copy(update={"ocr_pages": sorted(scanned_pages & {p.number for p in pages})})
+
+
+def extract_pages(pages: list[PageData], failures: list[PageFailure], *,
+                  keep_contacts: bool = False) -> Extraction:
+    """Every extractor over pages already read (a PDF's, or a Word file's laid-out pages)."""
+    readable = [p for p in pages if p.ok]
+    sections = agenda.split_sections(
+        [agenda.PageSignal(p.number, p.text, p.view.landscape, p.lines) for p in readable]
+    )
+    first = readable[0]
+    cover_rows = [t.rows for p in readable[:2] for t in p.tables]
+    hf = _header_footer_lines(readable)
+    meta = metadata.extract_meta(
+        [p.text for p in readable], first.words, cover_rows,
+        n_sections=len(sections), header_footer_lines=hf,
+        cover_lines=[ln for p in readable[:2] for ln in p.lines],
+    )
+    found = Found()
+    by_number = {p.number: p for p in readable}
+    for section in sections:
+        sec_pages = [by_number[n] for n in range(section.first_page, section.last_page + 1)
+                     if n in by_number]
+        kind = str(section.kind)
+        part = _extract_section(sec_pages, kind)
+        found.priorities += part.priorities
+        found.activities += part.activities
+        found.kpis += part.kpis
+        found.funding += part.funding
+        found.text_funding += part.text_funding
+        found.totals += part.totals
+        found.grouping_priorities += part.grouping_priorities
+    page_texts = [_page_text(p) for p in pages]
     if len(sections) == 1 and sections[0].kind == "document":
         sections = []
     funding = dedupe_funding(found.funding, found.text_funding, found.totals)

@@ -178,6 +178,17 @@ def _subheading(line: TextLine, starts: list[float], body_bold: bool) -> bool:
     return _straddles(line, starts) or (line.bold and not body_bold)
 
 
+def _column_tops(line: TextLine, starts: list[float]) -> dict[int, float]:
+    """Each column's own top on a line: lines of two columns set a point or two apart
+    (a cell's paragraphs spaced, a different font) read as one line, and the gaps within a
+    column are measured from its own words."""
+    tops: dict[int, float] = {}
+    for w in line.words:
+        col = _column(w.x0, starts)
+        tops[col] = min(tops.get(col, w.top), w.top)
+    return tops
+
+
 def _pitch(lines: list[TextLine], starts: list[float]) -> float:
     """The usual distance between wrapped lines of one cell (the smaller gaps within a column).
 
@@ -186,10 +197,10 @@ def _pitch(lines: list[TextLine], starts: list[float]) -> float:
     gaps: list[float] = []
     last: dict[int, float] = {}
     for ln in lines:
-        for col in {_column(w.x0, starts) for w in ln.words}:
-            if col in last and ln.top > last[col]:
-                gaps.append(ln.top - last[col])
-            last[col] = ln.top
+        for col, top in _column_tops(ln, starts).items():
+            if col in last and top > last[col]:
+                gaps.append(top - last[col])
+            last[col] = top
     size = statistics.median(ln.size for ln in lines) if lines else 10.0
     if not gaps:
         return 1.2 * size
@@ -225,10 +236,10 @@ def _row_starts(lines: list[TextLine], starts: list[float], pitch: float) -> lis
     last: dict[int, float] = {}
     tops: list[float] = []
     for ln in lines:
-        for col in sorted({_column(w.x0, starts) for w in ln.words}):
-            if col not in last or ln.top - last[col] > ROW_GAP * pitch + 0.5:
+        for col, top in sorted(_column_tops(ln, starts).items()):
+            if col not in last or top - last[col] > ROW_GAP * pitch + 0.5:
                 tops.append(ln.top)
-            last[col] = ln.top
+            last[col] = top
     out: list[float] = []
     for t in sorted(tops):
         if not out or t - out[-1] > 1.0:

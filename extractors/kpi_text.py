@@ -59,6 +59,10 @@ _OUTPUT_SIGNAL = re.compile(
     r"distributed|carried out|conducted|installed|fitted|served)\b",
     re.IGNORECASE,
 )
+#: a word a number names a thing after ("Priority 1 ...", "Outcome 2", "Figure 3"), so no count
+_NAMED_BY_NUMBER = re.compile(
+    r"\b(?:priority|objective|outcome|theme|strand|appendix|annex|table|figure|item|tier|stage|phase|"
+    r"page|recommendation|option|question|action|step|no\.?)\s*$", re.IGNORECASE)
 _COUNT = re.compile(rf"(?<![\w£$/.,-]){_NUM}(?![\w/%-]|[.,]\d)", re.IGNORECASE)
 
 
@@ -94,6 +98,8 @@ def output_kpis(sentence: str, page: int) -> list[KpiRecord]:
             continue  # "only one primary"; "supported by four members": the agent, not reached
         if re.search(r"(?:aged?|age of|section|over the|paragraph|chapter|part|between)\s*$", before):
             continue
+        if _NAMED_BY_NUMBER.search(before):
+            continue  # "Priority 1", "Appendix 2", "Table 3": a number that names, not a count
         if re.search(r"\b(?:(?:up|down|rose|fell|rising|falling|increased|decreased|compared)\s+"
                      r"(?:from|with|to|on)|than)\s*$", before):
             continue  # "up from 29 the year before": a comparison, not an output of its own

@@ -140,12 +140,21 @@ def open_pdf(src: Path | str | bytes, *, max_pages: int | None = None) -> Iterat
 
 
 def page_count(src: Path | str | bytes) -> int | None:
-    """The number of pages the PDF holds, or None when it cannot be read (cheap: no content)."""
+    """The number of pages the PDF holds, or None when it cannot be read. PDFium counts them from
+    the page tree without parsing any page (an 8,000-page file in milliseconds, where pdfminer
+    builds every page object first), so the count is known before any time limit strikes."""
+    import pypdfium2 as pdfium
+
     try:
-        with open_pdf(src) as pages:
-            return len(pages)
-    except PdfError:
+        data = _source_bytes(src)
+        check_header(data)
+        document = pdfium.PdfDocument(data)
+    except (PdfError, pdfium.PdfiumError, OSError):
         return None
+    try:
+        return len(document)
+    finally:
+        document.close()
 
 
 def _reason(exc: object) -> str:

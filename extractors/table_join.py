@@ -98,24 +98,45 @@ def _carry_down(table: LogicalTable) -> None:
         merged_only = [i for i in merged_only if roles[i] != "lead"]
     pri = table.cmap.index("priority")
     last: dict[int, str | None] = {}
+    runs: dict[int, list[Row]] = {}  # the rows the current merged value of a column covers
+    prev: Row | None = None
     for row in table.rows:
         if row.kind == "subheading":
-            last = {}
+            last, runs = {}, {}
+            prev = None
             continue
+        after_break = prev is not None and row.page > prev.page
+        prev = row
+        for i in cols:
+            if after_break and i in last and _overflows(row.cells[i]):
+                # Word flows a merged cell's text on over the page break: the rest of the label
+                last[i] = f"{clean(last[i])} {clean(row.cells[i])}"
+                for r in runs.get(i, []):
+                    r.cells[i] = last[i]
+                row.cells[i] = None
         if pri is not None and not empty(row.cells[pri]) \
                 and clean(row.cells[pri]) != clean(last.get(pri)):
-            last = {}
+            last, runs = {}, {}
         for i in cols:
             if empty(row.cells[i]):
                 if i in last:
                     row.cells[i] = last[i]
+                    runs[i].append(row)
             else:
                 last[i] = row.cells[i]
+                runs[i] = [row]
         for i in merged_only:
             if row.cells[i] is None and i in last:
                 row.cells[i] = last[i]
             elif row.cells[i] is not None:
                 last[i] = row.cells[i]
+
+
+
+def _overflows(text: str | None) -> bool:
+    """Text that goes on from a cell above it: it starts in the middle of a sentence."""
+    words = clean(text).lstrip("(\"'\u2018\u201c").split()
+    return bool(words) and words[0][0].islower()
 
 
 def _add_rows(table: LogicalTable, rows: list[list[str | None]], page: int, first_after_break: bool) -> None:

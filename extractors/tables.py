@@ -70,17 +70,41 @@ def _open_ends(page: PageView) -> list[float]:
         return []
     vertical = sorted((e for e in edges if e.get("orientation") == "v" and e["bottom"] - e["top"] > 5),
                       key=lambda e: e["top"])
-    horizontal = sorted((e for e in edges if e.get("orientation") == "h"), key=lambda e: e["top"])
+    # a rule drawn as a thin filled rectangle (browsers draw borders so) has ends of its own:
+    # the stub across a vertical rule's end is not a horizontal rule closing it
+    horizontal = sorted((e for e in edges if e.get("orientation") == "h" and e["x1"] - e["x0"] > 5),
+                        key=lambda e: e["top"])
     h_tops = [h["top"] for h in horizontal]
     v_tops = [v["top"] for v in vertical]
     reach = list(accumulate((v["bottom"] for v in vertical), max))  # lowest bottom so far
+    pieces = _pieces(vertical)
     ends: set[float] = set()
     for v in vertical:
         for y in (v["top"], v["bottom"]):
-            if _crossed(v_tops, reach, y) or _closed(horizontal, h_tops, y, v["x0"]):
+            if _crossed(v_tops, reach, y) or _closed(horizontal, h_tops, y, v["x0"]) or _joined(pieces, v, y):
                 continue
             ends.add(round(y, 1))
+    ends.update(_open_spans(vertical, horizontal, h_tops))
     return sorted(ends)
+
+
+def _open_spans(vertical: list[dict[str, Any]], horizontal: list[dict[str, Any]],
+                h_tops: list[float]) -> set[float]:
+    """The page's lowest rule bottom and highest rule top where a cell between two rules is left open.
+
+    A merged cell cut by the page break (a Priority cell spanning rows on both pages) is
+    printed without its edge at the break while its neighbours are closed there, so each
+    rule's end is closed but the span between two rules is not.
+    """
+    out: set[float] = set()
+    if not vertical:
+        return out
+    for y, end in ((max(v["bottom"] for v in vertical), "bottom"), (min(v["top"] for v in vertical), "top")):
+        xs = sorted(v["x0"] for v in vertical if abs(v[end] - y) <= 2)
+        if any(b - a > 5 and not _closed(horizontal, h_tops, y, (a + b) / 2)
+               for a, b in zip(xs, xs[1:], strict=False)):
+            out.add(round(y, 1))
+    return out
 
 
 def _crossed(v_tops: list[float], reach: list[float], y: float) -> bool:
@@ -93,6 +117,18 @@ def _closed(horizontal: list[dict[str, Any]], h_tops: list[float], y: float, x: 
     """A horizontal rule within 2 pt of ``y`` spans ``x`` (2 pt slack each side)."""
     lo, hi = bisect_left(h_tops, y - 2), bisect_right(h_tops, y + 2)
     return any(h["x0"] - 2 <= x <= h["x1"] + 2 for h in horizontal[lo:hi])
+
+
+def _pieces(vertical: list[dict[str, Any]]) -> set[tuple[str, int, int]]:
+    """Where each vertical rule starts and ends ("top"/"bottom", x, y to the point)."""
+    return {(end, round(v["x0"]), round(v[end])) for v in vertical for end in ("top", "bottom")}
+
+
+def _joined(pieces: set[tuple[str, int, int]], v: dict[str, Any], y: float) -> bool:
+    """A rule drawn in pieces, one per row (a browser's borders of a merged cell), goes on where
+    one piece ends and the next starts: that is no end."""
+    other = "bottom" if y == v["top"] else "top"
+    return any((other, round(v["x0"]) + dx, round(y) + dy) in pieces for dx in (-1, 0, 1) for dy in (-1, 0, 1))
 
 
 def find_page_tables(page: PageView) -> list[PageTable]:

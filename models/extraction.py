@@ -17,6 +17,17 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class Placed(Record):
+    """What every record carries besides its ``page``: where in a page-less file it is, and how
+    sure the OCR was of its words (both None for a born-digital PDF)."""
+
+    #: addition: where in the file the row is, for a file without pages (a native .docx:
+    #: "section 2, table 1, row 4" / "section 1, paragraph 12"); None for a PDF
+    location: str | None = None
+    #: addition: the OCR engine's confidence (0-1) in the words of a row read from a scanned page
+    ocr_confidence: float | None = None
+
+
 class LeadPart(Record):
     """One part of a Lead / Owner cell: ``ESC: Julia Catterwell`` -> org_text ESC, person Julia Catterwell."""
 
@@ -27,7 +38,7 @@ class LeadPart(Record):
     all_partners: bool = False
 
 
-class KpiRecord(Record):
+class KpiRecord(Placed):
     description: str
     target: str | None = None
     #: numeric value of a reported output ("1,250 champions are now trained" -> 1250)
@@ -35,7 +46,7 @@ class KpiRecord(Record):
     page: int
 
 
-class ActivityRecord(Record):
+class ActivityRecord(Placed):
     description: str
     page: int
     theme: Theme | None = None
@@ -50,13 +61,13 @@ class ActivityRecord(Record):
     kpis: list[KpiRecord] = Field(default_factory=list)
 
 
-class PriorityRecord(Record):
+class PriorityRecord(Placed):
     label: str
     theme: Theme
     page: int
 
 
-class FundingRecord(Record):
+class FundingRecord(Placed):
     description: str
     amount_gbp: float
     page: int
@@ -118,3 +129,7 @@ class Extraction(Record):
     kpis: list[KpiRecord] = Field(default_factory=list)
     funding: list[FundingRecord] = Field(default_factory=list)
     failed_pages: list[PageFailure] = Field(default_factory=list)
+    #: addition: what the file was ("pdf", "docx", or "doc"/"odt"/"rtf" read from LibreOffice's PDF)
+    source_format: str = "pdf"
+    #: addition: pages whose text was read by OCR (scanned pages), 1-based
+    ocr_pages: list[int] = Field(default_factory=list)

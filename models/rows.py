@@ -31,6 +31,14 @@ class Row(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False)
 
 
+class PlacedRow(Row):
+    """Additions every extracted row carries (migration 7): where it is in a file without
+    pages (a native .docx), and the OCR confidence (0-1) of a row read from a scanned page."""
+
+    location: str | None = None
+    ocr_confidence: float | None = None
+
+
 class DocumentRow(Row):
     id: str
     source: str
@@ -47,12 +55,22 @@ class DocumentRow(Row):
     report_number: str | None = None
     ingested_at: str | None = None
     extractor_version: str | None = None
+    #: JSON list of the pages read by OCR ("[1, 3]"); NULL when none was
+    ocr_pages: str | None = None
+    #: what the file was: "pdf", "docx", or "doc"/"odt"/"rtf" (read from LibreOffice's PDF)
+    source_format: str | None = None
 
 
 class PartnershipRow(Row):
     id: str
     name: str
     gss_code: str | None = None
+    # additions: what comparator groups are made of (registry build_comparators.py)
+    county_id: str | None = None
+    force_id: str | None = None
+    council_type: str | None = None
+    population: int | None = None
+    districts: int | None = None
 
 
 class OrganisationRow(Row):
@@ -64,14 +82,14 @@ class OrganisationRow(Row):
     council_type: str | None = None
 
 
-class PriorityRow(Row):
+class PriorityRow(PlacedRow):
     document_id: str
     label: str
     theme: Theme
     page: int
 
 
-class ActivityRow(Row):
+class ActivityRow(PlacedRow):
     id: int | None = None
     document_id: str
     theme: Theme | None = None
@@ -94,7 +112,7 @@ class ActivityLeadRow(Row):
     match_score: float | None = None
 
 
-class KpiRow(Row):
+class KpiRow(PlacedRow):
     id: int | None = None
     document_id: str
     activity_id: int | None = None
@@ -105,7 +123,7 @@ class KpiRow(Row):
     value: float | None = None
 
 
-class FundingRow(Row):
+class FundingRow(PlacedRow):
     id: int | None = None
     document_id: str
     date: IsoDate | None = None

@@ -105,11 +105,22 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
         out.metadata_total += 1
         out.metadata_right += int(norm(str(doc.get(key))) == norm(str(want)))
 
+    gacts = gold.get("activities", [])
+    acts, pairs = _score_activities(conn, doc_id, gacts, out)
+    _score_leads(conn, doc_id, gacts, acts, pairs, out)
+    _score_kpis(conn, doc_id, gold, gacts, out)
+    _score_funding(conn, doc_id, gold, out)
+    _score_priorities(conn, doc_id, gold, out)
+    _score_organisations(conn, doc_id, gold, out)
+    return out
+
+
+def _score_activities(conn: sqlite3.Connection, doc_id: str, gacts: list[dict], out: DocScore
+                      ) -> tuple[list[dict], list[tuple[int, int]]]:
     # activities
     acts = [
         dict(r) for r in conn.execute("SELECT * FROM activities WHERE document_id = ?", [doc_id])
     ]
-    gacts = gold.get("activities", [])
     c_act, pairs = count_pairs(
         [norm(a["description"]) for a in gacts], [norm(a["description"]) for a in acts]
     )
@@ -118,6 +129,11 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
         gacts[i]["description"][:70] for i in set(range(len(gacts))) - {i for i, _ in pairs}
     ]
 
+    return acts, pairs
+
+
+def _score_leads(conn: sqlite3.Connection, doc_id: str, gacts: list[dict], acts: list[dict],
+                 pairs: list[tuple[int, int]], out: DocScore) -> None:
     # lead organisations: compared within paired activities; unpaired ones count fully against
     lead_rows: dict[int, list[str]] = {}
     for r in conn.execute(
@@ -146,6 +162,10 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
             c_lead.fn += len([lead for lead in g.get("leads", []) if lead.get("organisation")])
     out.counts["lead_organisations"] = c_lead
 
+
+
+def _score_kpis(conn: sqlite3.Connection, doc_id: str, gold: dict, gacts: list[dict],
+                out: DocScore) -> None:
     # KPIs: attached and standalone, by fuzzy description
     kpis = [
         norm(r[0])
@@ -156,6 +176,9 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
     out.counts["kpis"], kp = count_pairs(gkpis, kpis, 80)
     out.misses["kpis"] = [gkpis[i][:70] for i in set(range(len(gkpis))) - {i for i, _ in kp}]
 
+
+
+def _score_funding(conn: sqlite3.Connection, doc_id: str, gold: dict, out: DocScore) -> None:
     # funding: same amount, then the closest description
     fund = [dict(r) for r in conn.execute("SELECT * FROM funding WHERE document_id = ?", [doc_id])]
     gfund = gold.get("funding", [])
@@ -180,6 +203,9 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
     c_f.fp = len(fund) - len(used)
     out.counts["funding"] = c_f
 
+
+
+def _score_priorities(conn: sqlite3.Connection, doc_id: str, gold: dict, out: DocScore) -> None:
     # priorities: by label, then theme must agree
     pri = [
         dict(r)
@@ -195,6 +221,9 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
         gpri[i]["label"] for i in set(range(len(gpri))) - {i for i, _ in pp}
     ]
 
+
+
+def _score_organisations(conn: sqlite3.Connection, doc_id: str, gold: dict, out: DocScore) -> None:
     # organisations named anywhere
     orgs = {
         norm(r[0])
@@ -207,7 +236,6 @@ def score_document(conn: sqlite3.Connection, gold: dict) -> DocScore:
     gorgs = {norm(o) for o in gold.get("organisations", [])}
     out.counts["organisations"] = Count(len(orgs & gorgs), len(orgs - gorgs), len(gorgs - orgs))
     out.misses["organisations"] = sorted(gorgs - orgs)
-    return out
 
 
 def gold_files(root: Path = CORPUS) -> list[Path]:

@@ -80,3 +80,30 @@ def test_listed_actions_under_priority_headings() -> None:
     # the running header and the folio never join an action
     assert not any("Partnership Plan" in a.description or "Page" in a.description
                    for a in ex.activities)
+
+
+def _line(text: str, x0: float, top: float, *, bold: bool = False, size: float = 11.0):  # noqa: ANN202
+    from cspipe.extractors.blocks import Line
+
+    words = [{"text": w, "x0": x0 + 6 * i, "x1": x0 + 6 * i + 5, "top": top, "bottom": top + size}
+             for i, w in enumerate(text.split())]
+    return Line(text, 6, x0, x0 + 6 * len(words), top, top + size, size, bold, words)
+
+
+def test_cue_is_a_whole_sentence_not_the_tail_a_line_wrap_leaves() -> None:
+    # the plan's paragraph wraps so that its last line reads "we will:" alone; the sentence,
+    # "To deliver on these themes we will:", announces aims, not a list of actions
+    from cspipe.extractors.action_lists import find_list_activities
+
+    aims = ["Increase the understanding of key community safety issues locally,",
+            "Increase awareness of key issues amongst professionals and the public,",
+            "Prevent community safety issues from happening where possible, and"]
+    lines = [_line("3. Strategic themes and priorities", 50, 60, bold=True, size=14),
+             _line("3.1 The NCCSP has four strategic themes, created to highlight concisely how we will", 50, 90),
+             _line("respond to our priorities in a co-ordinated way. To deliver on these themes", 92, 104),
+             _line("we will:", 92, 118)]
+    lines += [_line(f"\u2022 {a}", 110, 136 + 14 * i) for i, a in enumerate(aims)]
+    assert find_list_activities(lines).activities == []
+    # the same list under a cue line of its own is a list of actions
+    cued = [_line("Actions we will take", 50, 90, bold=True)] + lines[4:]
+    assert [a.description for a in find_list_activities(cued).activities] == aims

@@ -62,3 +62,41 @@ def test_page_lines_split_columns_and_undouble() -> None:
     ]
     lines = page_lines(words, 1)
     assert [(ln.text, ln.bold) for ln in lines] == [("Timescale", True), ("Lead", True)]
+
+
+def test_smart_target_label_left_at_the_foot_of_a_page() -> None:
+    # Word broke the page between the "SMART Target" label (and its heading) and the block's
+    # text: the text and its Priority / Timescale / Lead fields open the next page
+    page11 = [
+        _line("Prioritising high harm issues", 57, 690, bold=True, size=13),
+        _line("SMART Target", 60, 712, bold=True),
+        _line("11", 520, 800),
+    ]
+    page12 = [
+        _line("Request additional data and information from the High Harms Board (or thematic", 60, 60,
+              page=12),
+        _line("partnerships lead at force level) to prioritise emerging issues.", 60, 72, page=12),
+        _line("CSP Priority", 60, 92, bold=True, page=12), _line("Timescale", 230, 92, bold=True, page=12),
+        _line("Priority 1", 60, 104, page=12), _line("Quarterly", 230, 104, page=12),
+        _line("Lead", 60, 124, bold=True, page=12),
+        _line("CSP, Representatives on High Harms Board", 60, 136, page=12),
+    ]
+    page11 = [Line(ln.text, 11, ln.x0, ln.x1, ln.top, ln.bottom, ln.size, ln.bold, ln.words) for ln in page11]
+    result = find_block_activities([page11, page12])
+    (act,) = result.activities
+    assert act.description.startswith("Request additional data and information from the High Harms Board")
+    assert (act.page, act.priority, act.timescale, act.lead_raw) == (
+        12, "Prioritising high harm issues", "Quarterly", "CSP, Representatives on High Harms Board")
+
+
+def test_a_page_without_a_dangling_label_is_not_given_one() -> None:
+    # the previous page's last SMART block is complete: the next page's fields are side boxes
+    page1 = [_line("SMART Target", 60, 100, bold=True), _line("Deliver two scam awareness talks.", 60, 112),
+             _line("Lead", 60, 130, bold=True), _line("Police", 60, 142)]
+    page2 = [_line("Run a knife amnesty in the town centre each year.", 60, 60, page=2),
+             _line("Lead", 374, 60, bold=True, page=2), _line("Police", 374, 72, page=2),
+             _line("Timescale", 374, 90, bold=True, page=2), _line("Annually", 374, 102, page=2)]
+    acts = find_block_activities([page1, page2]).activities
+    assert [(a.description, a.lead_raw, a.timescale) for a in acts] == [
+        ("Deliver two scam awareness talks.", "Police", None),
+        ("Run a knife amnesty in the town centre each year.", "Police", "Annually")]

@@ -12,7 +12,8 @@ import typer
 from typer.testing import CliRunner
 
 from cspipe.cli.compare import register
-from cspipe.pipeline.outputs.compare import CompareError, benchmark, load
+from cspipe.pipeline.outputs.compare import CompareError, load
+from cspipe.pipeline.outputs.peers import benchmark, group
 from cspipe.pipeline.store.load import open_db
 from tests.test_views import build_fixture_db
 
@@ -37,16 +38,15 @@ def _run(app: typer.Typer, *args: str) -> tuple[int, str]:
 def test_load_and_benchmark(db_path: Path) -> None:
     db = open_db(db_path)
     comparisons = load(db)
-    db.close()
     assert [c.partnership_id for c in comparisons] == ["alpha-csp", "beta-csp", "gamma-csp"]
     alpha = comparisons[0]
     assert [t["theme"] for t in alpha.themes] == ["asb", "vawg", "fraud"]
     assert alpha.funding_gbp == 16_101_000
     assert alpha.lead_mix["district_council"] == 0.5
-    bench = {b.measure: b for b in benchmark(comparisons, "beta-csp")}
+    bench = {b.measure: b for b in benchmark(db, group(db, "beta-csp", "all"))}
     assert (
         bench["activities"].value,
-        bench["activities"].median_others,
+        bench["activities"].median,
         bench["activities"].rank,
         bench["activities"].of,
     ) == (2, 2, 2, 3)
@@ -58,7 +58,8 @@ def test_load_and_benchmark(db_path: Path) -> None:
     )
     assert bench["share_any_lead"].rank == 1
     with pytest.raises(CompareError):
-        benchmark(comparisons, "idle-csp")
+        benchmark(db, group(db, "idle-csp", "all"))
+    db.close()
 
 
 def test_theme_narrows_profile(db_path: Path) -> None:
@@ -89,7 +90,7 @@ def test_compare_partnership_benchmark(app: typer.Typer, db_path: Path) -> None:
     assert code == 0, out
     rows = {r["measure"]: r for r in csv.DictReader(io.StringIO(out))}
     assert rows["activities"]["rank"] == "1" and rows["activities"]["of"] == "3"
-    assert float(rows["share_kpi"]["median_others"]) == 0.5
+    assert float(rows["share_kpi"]["median"]) == 0.5
     code, out = _run(app, "compare", "--db", str(db_path), "--partnership", "alpha-csp")
     assert code == 0 and "against the other partnerships" in out and "1 of 3" in out
 
@@ -123,3 +124,62 @@ def test_compare_errors(app: typer.Typer, db_path: Path, tmp_path: Path) -> None
     assert code == 2 and "alpha-csp" in out
     code, out = _run(app, "compare", "--db", str(db_path), "--theme", "knitting")
     assert code == 2 and "vawg" in out
+
+
+def test_one_definition_for_compare_datasette_and_the_view(app: typer.Typer, db_path: Path) -> None:
+    """`compare --group`, the canned queries and the benchmarks view give the same figures."""
+    from cspipe.pipeline.outputs.datasette_metadata import QUERIES
+    from cspipe.pipeline.store.benchmarks import LIST_QUERY
+
+    assert QUERIES["benchmark_list"]["sql"] == LIST_QUERY
+    db = open_db(db_path)
+    keys = ("value", "rank_label", "of", "q1", "median", "q3")
+    for kind, members, canned in (("county", "", "benchmark_group"),
+                                   ("list", "gamma-csp", "benchmark_list")):
+        args = ["--group", kind] + (["--members", members] if members else [])
+        code, out = _run(app, "compare", "--db", str(db_path), "--partnership", "alpha-csp",
+                         "--format", "csv", *args)
+        assert code == 0, out
+        printed = {r["measure"]: r for r in csv.DictReader(io.StringIO(out))}
+        params = {"partnership_id": "alpha-csp", "comparator": kind, "members": members}
+        served = {r["measure"]: r for r in db.query(QUERIES[canned]["sql"], params)}
+        view = {r["measure"]: r for r in db.query(
+            "SELECT * FROM benchmarks WHERE partnership_id = 'alpha-csp' AND comparator = ?",
+            [kind])} if kind != "list" else served
+        assert printed.keys() == served.keys() == view.keys() and len(printed) == 13
+        for m in printed:
+            for k in keys:
+                p, s, v = printed[m][k], served[m][k], view[m][k]
+                assert (p == "" and s is None) or p == str(s), (kind, m, k)
+                assert s == v
+    # by hand: county = alpha (4 activities) and beta (2): median 3, Q1 2.5, Q3 3.5, alpha 1st;
+    # the list alpha + gamma (0 activities): median 2; any lead: alpha 3 of 4, gamma none
+    county = {r["measure"]: r for r in db.query(QUERIES["benchmark_group"]["sql"],
+              {"partnership_id": "alpha-csp", "comparator": "county"})}
+    assert (county["activities"]["median"], county["activities"]["q1"],
+            county["activities"]["q3"], county["activities"]["rank_label"]) == (3, 2.5, 3.5,
+                                                                                "1 of 2")
+    listed = {r["measure"]: r for r in db.query(QUERIES["benchmark_list"]["sql"],
+              {"partnership_id": "alpha-csp", "members": "gamma-csp"})}
+    assert listed["activities"]["median"] == 2 and listed["share_any_lead"]["of"] == 1
+    db.close()
+
+
+def test_reading_a_database_with_older_views_uses_todays_without_writing(
+    app: typer.Typer, db_path: Path
+) -> None:
+    """Views change without a migration: a reader shadows stale ones, the file is untouched."""
+    import hashlib
+    import sqlite3
+
+    with sqlite3.connect(db_path) as conn:  # as an older cspipe of the same schema left it
+        conn.execute("DROP VIEW benchmarks")
+        conn.execute("DROP VIEW comparator_groups")
+        conn.execute("CREATE VIEW comparator_groups AS SELECT 1 AS stale")
+    before = hashlib.sha256(db_path.read_bytes()).hexdigest()
+    code, out = _run(app, "compare", "--db", str(db_path), "--partnership", "alpha-csp",
+                     "--group", "county", "--format", "csv")
+    assert code == 0, out
+    rows = {r["measure"]: r for r in csv.DictReader(io.StringIO(out))}
+    assert rows["activities"]["rank_label"] == "1 of 2" and rows["activities"]["median"] == "3.0"
+    assert hashlib.sha256(db_path.read_bytes()).hexdigest() == before

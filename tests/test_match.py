@@ -241,3 +241,30 @@ def test_orgs_match_command_uses_the_date(text: str, date: str, answer: str) -> 
     )
     assert result.exit_code == 0, result.output
     assert f"-> {answer} (" in result.output
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("2021-09-16", "probation-service"), ("2019-05-01", "national-probation-service"),
+     (None, "national-probation-service")],
+)
+def test_a_name_a_body_had_lost_by_the_papers_date_is_its_successor(date: str | None, expected: str) -> None:
+    # the National Probation Service was unified into the Probation Service in June 2021: a
+    # Norfolk delivery plan of September 2021 still writing "the National Probation Service" as
+    # an owner means the Probation Service; a 2019 paper (or one with no date) means the NPS
+    ctx = replace(context_for("Norfolk County Council"), date=date)
+    for text in ("the National Probation Service", "National Probation Service"):
+        found = match_org(text, ctx)
+        assert found is not None and found.organisation_id == expected, (text, date, found)
+
+
+def test_health_and_wellbeing_board_written_bare_is_the_papers_county_board() -> None:
+    # a listed board that the rule for every area also names keeps the rule's category, so
+    # "the Health and Wellbeing Board (HWB)" in a St Edmundsbury paper is Suffolk's
+    ctx = replace(context_for("St Edmundsbury Borough Council"), date="2017-04-19")
+    found = match_org("Health and Wellbeing Board", ctx)
+    assert found is not None and found.organisation_id == "suffolk-health-and-wellbeing-board"
+    text = "Following a recommendation from the Health and Wellbeing Board (HWB) in February 2015, it was"
+    assert [m[0] for m in find_mentions([text], ctx)] == ["suffolk-health-and-wellbeing-board"]
+    norfolk = match_org("Health and Wellbeing Board", context_for("Norfolk County Council"))
+    assert norfolk is not None and norfolk.organisation_id == "norfolk-health-and-wellbeing-board"

@@ -191,3 +191,15 @@ def test_comparison_inside_an_output_is_not_another_output() -> None:
     got = find_outputs([("4.2 47 venues in the town centre achieved the safety award, up from 29 "
                          "the year before.", 2)])
     assert [k.value for k in got] == [47.0]
+
+
+def test_numbers_that_name_are_not_counts() -> None:
+    # a SMART block's field values read into the prose beside its text: "Priority 1" names a
+    # priority, "Appendix 2" a paper; neither counts what was engaged or supported
+    for sentence in [
+        "Priority 1 Ongoing March 2024 Engage with the parish councils where youth anti-social "
+        "behaviour is an issue.",
+        "The partners supported in 2022 are listed at Appendix 2 attached to this report.",
+    ]:
+        assert output_kpis(sentence, 1) == [], sentence
+    assert [k.value for k in output_kpis("Officers engaged with 20 staff members at Priority 1 schools.", 1)] == [20]

@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, timedelta
 from pathlib import Path
+
+import pytest
 
 from cspipe.models import ORG_KINDS
 from cspipe.pipeline.match.registry import Registry
+from cspipe.pipeline.match.registry.build_ccgs import load_ccgs
+from cspipe.pipeline.match.registry.build_model import (
+    HERE,
+    ORG_COLUMNS,
+    PARTNERSHIP_COLUMNS,
+    SOURCES,
+    read_csv,
+)
+from cspipe.pipeline.match.registry.build_registry import build, write_csv
 from cspipe.pipeline.match.registry.text import slugify
 
 
@@ -136,3 +148,103 @@ def test_partnership_brand_names() -> None:
     assert [o.id for o in registry.by_alias("SaferMK")] == ["milton-keynes-csp"]
     assert [o.id for o in registry.by_alias("Safer Maidstone Partnership")] == ["maidstone-csp"]
     assert [o.id for o in registry.by_alias("Lichfield CDRP")] == ["lichfield-csp"]
+
+
+def _ccgs_alive(registry: Registry, day: str) -> list:
+    return [o for o in registry.organisations.values()
+            if o.category == "clinical_commissioning_group" and o.start_date <= day <= o.end_date]
+
+
+def test_clinical_commissioning_groups_every_one_with_dates_and_successors() -> None:
+    """All 248 CCG codes ODS issued: 211 in April 2013, 195 after the 2018 mergers, 135 in
+    April 2020, 106 from April 2021 to their abolition on 30 June 2022."""
+    registry = Registry.load()
+    ccgs = [o for o in registry.organisations.values()
+            if o.category == "clinical_commissioning_group"]
+    assert len(ccgs) == 248
+    counts = {day: len(_ccgs_alive(registry, day)) for day in
+              ("2013-04-01", "2017-04-01", "2018-04-01", "2019-04-01", "2020-04-01",
+               "2021-04-01", "2022-06-30")}
+    assert counts == {"2013-04-01": 211, "2017-04-01": 207, "2018-04-01": 195,
+                      "2019-04-01": 191, "2020-04-01": 135, "2021-04-01": 106,
+                      "2022-06-30": 106}
+    for org in ccgs:
+        after = registry.get(org.successor)
+        assert after is not None, org.id
+        if org.end_date == "2022-06-30":
+            assert after.id.endswith("-integrated-care-board") and after.start_date == "2022-07-01"
+        else:  # merged: the successor began the day after
+            assert after.category == "clinical_commissioning_group", org.id
+            next_day = date.fromisoformat(org.end_date) + timedelta(days=1)
+            assert after.start_date == next_day.isoformat(), org.id
+        assert org.source.startswith("ods-eccg:") and org.areas, org.id
+    mk = registry.get("nhs-milton-keynes-clinical-commissioning-group")
+    assert (mk.start_date, mk.end_date, mk.source) == ("2013-04-01", "2021-03-31", "ods-eccg:04F")
+    assert mk.successor == "nhs-bedfordshire-luton-and-milton-keynes-clinical-commissioning-group"
+    newcastle = registry.get("nhs-newcastle-gateshead-clinical-commissioning-group")
+    assert newcastle.start_date == "2015-04-01"  # the merger, not ODS's 2014 opening of the code
+    # Bassetlaw moved to the Nottingham and Nottinghamshire ICB when ICBs took over
+    bassetlaw = registry.get("nhs-bassetlaw-clinical-commissioning-group")
+    assert bassetlaw.successor == "nhs-nottingham-and-nottinghamshire-integrated-care-board"
+    assert "E07000114" in registry.get("nhs-thanet-clinical-commissioning-group").areas
+
+
+def test_every_english_council_area_had_a_ccg() -> None:
+    """At each date every district, unitary, metropolitan and London borough lay in a CCG."""
+    registry = Registry.load()
+    councils = [o for o in registry.organisations.values()
+                if o.kind in ("district_council", "unitary_council") and o.gss_code
+                and o.gss_code[:3] in ("E06", "E07", "E08", "E09")]
+    for day in ("2013-04-01", "2016-04-01", "2019-04-01", "2021-04-01", "2022-06-30"):
+        covered = set().union(*(o.areas for o in _ccgs_alive(registry, day)))
+        in_being = [c for c in councils if (c.start_date or "") <= day
+                    and (not c.end_date or c.end_date >= day)]
+        assert not [c.name for c in in_being if c.gss_code not in covered], day
+
+
+def test_ccg_sources_are_checked_against_each_other(tmp_path: Path) -> None:
+    """A curated name that is not the ODS name, or a code ODS does not list, stops the build."""
+    rows = (HERE / "curated_ccgs.csv").read_text(encoding="utf-8").splitlines()
+    records = load_ccgs(read_csv, SOURCES, HERE)
+    assert len(records) == len(rows) - 1
+    renamed = [r.replace("NHS Ashford CCG", "NHS Ashfield CCG") for r in rows]
+    (tmp_path / "curated_ccgs.csv").write_text("\n".join(renamed) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="09C"):
+        load_ccgs(read_csv, SOURCES, tmp_path)
+    (tmp_path / "curated_ccgs.csv").write_text("\n".join(rows[:-1]) + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="different codes"):
+        load_ccgs(read_csv, SOURCES, tmp_path)
+
+
+def test_builder_regenerates_the_committed_registry(tmp_path: Path) -> None:
+    """The committed CSVs are exactly what the builder makes from the committed inputs."""
+    orgs, partnerships = build()
+    write_csv(tmp_path / "organisations.csv", ORG_COLUMNS, orgs)
+    write_csv(tmp_path / "partnerships.csv", PARTNERSHIP_COLUMNS, partnerships)
+    for name in ("organisations.csv", "partnerships.csv"):
+        assert (tmp_path / name).read_bytes() == (HERE / name).read_bytes(), name
+
+
+#: ODS national grouping (NHS region) -> the English regions of its councils
+_NHS_REGIONS = {"Y56": {"London"}, "Y58": {"South West"}, "Y59": {"South East"},
+                "Y60": {"East Midlands", "West Midlands"}, "Y61": {"East of England"},
+                "Y62": {"North West"}, "Y63": {"North East", "Yorkshire and The Humber"}}
+
+
+def test_ccg_areas_lie_in_their_nhs_region() -> None:
+    """A CCG's councils lie in the region ODS files it under (a check on the hand-written areas),
+    but for the places the NHS put across regional lines: Milton Keynes with the East of
+    England, North Cumbria with the North East, Glossop (High Peak) with Tameside."""
+    registry = Registry.load()
+    region = {row["gss-code"]: row["region"]
+              for row in read_csv(SOURCES / "uk_local_authorities.csv") if row["gss-code"]}
+    grouping = {row["organisation_code"]: row["national_grouping"]
+                for row in read_csv(SOURCES / "ods_eccg_ccgs.csv")}
+    across = {"04F": "South East", "M1J4Y": "South East", "01H": "North West",
+              "01Y": "East Midlands"}
+    for org in registry.organisations.values():
+        if org.category != "clinical_commissioning_group":
+            continue
+        code = org.source.removeprefix("ods-eccg:")
+        allowed = _NHS_REGIONS[grouping[code]] | {across.get(code, "")}
+        assert {region[a] for a in org.areas if a in region} <= allowed, org.id

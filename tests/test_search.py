@@ -1,4 +1,4 @@
-"""Full-text search: the store's FTS5 indexes (migration 7) and ``cspipe search``, run as a user would.
+"""Full-text search: the store's FTS5 indexes (migration 9) and ``cspipe search``, run as a user would.
 
 The indexes must hold exactly the rows of their tables after writes, re-writes and an upgrade;
 a search for a gold item's own wording must find it on its gold page; every mistake is one line
@@ -60,7 +60,7 @@ def test_the_indexes_follow_every_write_and_a_rerun_never_duplicates(tmp_path: P
 
 
 def test_an_older_database_gets_its_indexes_filled_once(tmp_path: Path) -> None:
-    """A database written before migration 7: opening it for writing indexes the rows it holds."""
+    """A database written before migration 9: opening it for writing indexes the rows it holds."""
     from tests.test_views import build_fixture_db
 
     db_path = build_fixture_db(tmp_path / "old.db")

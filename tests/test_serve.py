@@ -48,7 +48,8 @@ def test_metadata_describes_every_table_view_and_column(tmp_path: Path) -> None:
 def test_canned_queries_run(tmp_path: Path) -> None:
     db = open_db(build_fixture_db(tmp_path / "fixture.db"))
     for name, query in QUERIES.items():
-        params = {"theme": "vawg", "partnership_id": "alpha-csp", "query": "patrol"}
+        params = {"theme": "vawg", "partnership_id": "alpha-csp", "query": "patrol",
+                  "comparator": "county", "members": "beta-csp"}
         rows = db.execute(query["sql"], params).fetchall()
         assert rows, name
     db.close()

@@ -24,9 +24,15 @@ def build_fixture_db(path: Path) -> Path:
     db = open_db(path)
     db["partnerships"].insert_all(
         [
-            {"id": "alpha-csp", "name": "Alpha Community Safety Partnership", "gss_code": None},
-            {"id": "beta-csp", "name": "Beta Community Safety Partnership", "gss_code": None},
-            {"id": "gamma-csp", "name": "Gamma Community Safety Partnership", "gss_code": None},
+            {"id": "alpha-csp", "name": "Alpha Community Safety Partnership", "gss_code": None,
+             "county_id": "shire-county-council", "force_id": "shire-constabulary",
+             "council_type": "non_metropolitan_district", "population": 100_000, "districts": 1},
+            {"id": "beta-csp", "name": "Beta Community Safety Partnership", "gss_code": None,
+             "county_id": "shire-county-council", "force_id": "shire-constabulary",
+             "council_type": "non_metropolitan_district", "population": 150_000, "districts": 1},
+            {"id": "gamma-csp", "name": "Gamma Community Safety Partnership", "gss_code": None,
+             "county_id": None, "force_id": "shire-constabulary", "council_type": "unitary",
+             "population": 400_000, "districts": 1},
             {"id": "idle-csp", "name": "Idle Community Safety Partnership", "gss_code": None},
         ]
     )

@@ -28,7 +28,8 @@ README = """# Bad inputs
 Files that `cspipe ingest` must survive: each gets a `documents` row with
 `status = 'failed'`, a one-line `error`, and a line on stderr, while the other
 inputs of the same run still load. Built by `corpus/src/bad_inputs.py`
-(`python corpus/build.py bad_inputs`).
+(`python corpus/build.py bad_inputs`). `scanned.pdf` is the exception once the
+OCR extra is installed: it is then read by OCR and loads.
 
 | file | what it is | expected failure reason |
 |---|---|---|
@@ -36,7 +37,7 @@ inputs of the same run still load. Built by `corpus/src/bad_inputs.py`
 | `encrypted.pdf` | a one-page CSP paper encrypted with an owner and a user password (RC4 128-bit, reportlab `StandardEncryption`; user password `open-sesame`) | the PDF is encrypted and needs a password (pdfminer raises `PDFPasswordIncorrect`) |
 | `empty.pdf` | a 0-byte file | the file is empty (0 bytes) |
 | `not-a-pdf.pdf` | a plain UTF-8 text file (an agenda note) saved under a `.pdf` name | not a PDF: the file does not start with `%PDF-` |
-| `scanned.pdf` | a valid one-page PDF whose only content is a raster image of a typed page (a scan): no text layer, no fonts | no extractable text on any page (image-only, would need OCR); `pages` = 1, every page fails, so the document is `failed` |
+| `scanned.pdf` | a valid one-page PDF whose only content is a raster image of a typed page (a scan): no text layer, no fonts | with the OCR extra (`cspipe[ocr]` + Tesseract) it loads: read by OCR, `ocr_pages` = `[1]`, its £400 sum found. Without it: `failed`, "no text layer: scanned page needs OCR: install the OCR extra: pip install 'cspipe[ocr]' ..." |
 
 All files are byte-stable (reportlab invariant mode); `truncated.pdf` changes only
 when the source PDF changes (rebuild `east_suffolk` first, then `bad_inputs`).

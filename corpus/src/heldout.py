@@ -183,72 +183,92 @@ SUN_NOTES = [
 ]
 
 
+#: the title block, centred over the cover form
+SUN_MASTHEAD = ["SUNDERLAND CITY COUNCIL", "SCRUTINY COORDINATING COMMITTEE", "11 JULY 2024"]
+SUN_REPORT_OF = "REPORT OF THE EXECUTIVE DIRECTOR OF NEIGHBOURHOODS"
+
+#: numbered sections before the priorities: (heading, paragraphs)
+SUN_SECTIONS: list[tuple[str, list[str]]] = [
+    ("1. PURPOSE OF THE REPORT", [
+        "1.1 To present the annual report of the Sunderland Community Safety Partnership (the "
+        "Safer Sunderland Partnership) for 2023/24 and to invite the Committee's comments "
+        "before the Partnership refreshes its delivery plan for 2024/25."]),
+    ("2. RECOMMENDATION", [
+        "2.1 The Committee is recommended to note the Partnership's performance in 2023/24 and "
+        "to comment on the priorities set out in section 4."]),
+    ("3. BACKGROUND", [
+        "3.1 Under the Crime and Disorder Act 1998 the responsible authorities - Sunderland City "
+        "Council, Northumbria Police, Tyne and Wear Fire and Rescue Service, the Probation Service "
+        "and NHS North East and North Cumbria Integrated Care Board - must work together to reduce "
+        "crime and disorder, substance misuse and reoffending in the city.",
+        "3.2 The Safer Sunderland Strategy 2023-2028 was agreed by the Partnership Board in "
+        "March 2023 from the annual strategic assessment. This is the first annual report "
+        "against it."]),
+    ("4. PROGRESS AGAINST THE PRIORITIES", [
+        "4.1 The Strategy sets four priorities. Progress on each is summarised below; the "
+        "performance indicators are at Table 1."]),
+]
+SUN_PERFORMANCE = ("5. PERFORMANCE", [
+    "5.1 Table 1 compares the outturn for 2023/24 with the baseline year and the target. "
+    "Six of the nine indicators improved."])
+SUN_TABLE1 = "Table 1: Performance indicators 2023/24"
+SUN_PI_HEAD = ["Indicator", "Baseline 2022/23", "Target 2023/24", "Outturn 2023/24", "Direction of travel"]
+SUN_AFTER_TABLE1 = (
+    "5.2 Knife crime rose against the baseline and remains a focus of the serious violence "
+    "work in section 4.4. Domestic abuse incidents are monitored without a target, because "
+    "the Partnership wants more victims to report.")
+SUN_RESOURCES = ("6. RESOURCES", [
+    "6.1 Table 2 lists the grants the Partnership used in 2023/24, in addition to the "
+    "partners' core budgets."])
+SUN_TABLE2 = "Table 2: Grants 2023/24"
+SUN_GRANT_HEAD = ["Grant", "Awarded by", "Amount", "Used for"]
+SUN_BACKGROUND = ("7. BACKGROUND PAPERS", ["7.1 Safer Sunderland Strategy 2023-2028; Strategic Assessment 2023."])
+
+
+def sun_total() -> str:
+    """The Total row of the grants table, as printed."""
+    return f"£{sum(g[4] for g in SUN_GRANTS):,.0f}"
+
+
 def build_sunderland(out_dir: Path) -> list[Path]:
     st = styles(VERA, VERA_BOLD, 10)
     centre = ParagraphStyle("sun_centre", parent=st["h3"], alignment=TA_CENTER, spaceBefore=0,
                             spaceAfter=3)
     right = ParagraphStyle("sun_right", parent=st["cell"], alignment=TA_RIGHT)
     story: list[Flowable] = [
-        Paragraph("SUNDERLAND CITY COUNCIL", centre),
-        Paragraph("SCRUTINY COORDINATING COMMITTEE", centre),
-        Paragraph("11 JULY 2024", centre),
+        *(Paragraph(t, centre) for t in SUN_MASTHEAD),
         Spacer(1, 3 * mm),
         Paragraph(esc(SUN_TITLE.upper()), centre),
-        Paragraph("REPORT OF THE EXECUTIVE DIRECTOR OF NEIGHBOURHOODS", centre),
+        Paragraph(SUN_REPORT_OF, centre),
         Spacer(1, 5 * mm),
     ]
     cover = [[_c(k, st, bold=True), _c(v, st)] for k, v in SUN_COVER]
     story.append(ruled_table(cover, [45 * mm, 125 * mm], header_rows=0, header_fill=None,
                              extra_style=[("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#EDEDED"))]))
-    story += [Spacer(1, 5 * mm), _p("1. PURPOSE OF THE REPORT", st, "h3"),
-              _p("1.1 To present the annual report of the Sunderland Community Safety Partnership (the "
-                 "Safer Sunderland Partnership) for 2023/24 and to invite the Committee's comments "
-                 "before the Partnership refreshes its delivery plan for 2024/25.", st),
-              _p("2. RECOMMENDATION", st, "h3"),
-              _p("2.1 The Committee is recommended to note the Partnership's performance in 2023/24 and "
-                 "to comment on the priorities set out in section 4.", st),
-              _p("3. BACKGROUND", st, "h3"),
-              _p("3.1 Under the Crime and Disorder Act 1998 the responsible authorities - Sunderland City "
-                 "Council, Northumbria Police, Tyne and Wear Fire and Rescue Service, the Probation Service "
-                 "and NHS North East and North Cumbria Integrated Care Board - must work together to reduce "
-                 "crime and disorder, substance misuse and reoffending in the city.", st),
-              _p("3.2 The Safer Sunderland Strategy 2023-2028 was agreed by the Partnership Board in "
-                 "March 2023 from the annual strategic assessment. This is the first annual report "
-                 "against it.", st),
-              _p("4. PROGRESS AGAINST THE PRIORITIES", st, "h3"),
-              _p("4.1 The Strategy sets four priorities. Progress on each is summarised below; the "
-                 "performance indicators are at Table 1.", st)]
+    story.append(Spacer(1, 5 * mm))
+    for head, paras in SUN_SECTIONS:
+        story += [_p(head, st, "h3"), *(_p(t, st) for t in paras)]
     for number, label, _theme, paras in SUN_PRIORITIES:
         story.append(Paragraph(f"<b>{number} {esc(label)}</b>", st["body"]))
         story += [_p(t, st) for t in paras]
-    story += [_p("5. PERFORMANCE", st, "h3"),
-              _p("5.1 Table 1 compares the outturn for 2023/24 with the baseline year and the target. "
-                 "Six of the nine indicators improved.", st),
-              _p("Table 1: Performance indicators 2023/24", st, "h3")]
-    head = ["Indicator", "Baseline 2022/23", "Target 2023/24", "Outturn 2023/24", "Direction of travel"]
-    rows: list[list[Any]] = [[_c(h, st, bold=True) for h in head]]
+    story += [_p(SUN_PERFORMANCE[0], st, "h3"), *(_p(t, st) for t in SUN_PERFORMANCE[1]),
+              _p(SUN_TABLE1, st, "h3")]
+    rows: list[list[Any]] = [[_c(h, st, bold=True) for h in SUN_PI_HEAD]]
     for ind, base, target, outturn, direction, _v in SUN_PIS:
         rows.append([_c(ind, st), _c(base, st, align=TA_RIGHT), _c(target, st),
                      Paragraph(esc(outturn), right), _c(direction, st)])
     story.append(ruled_table(rows, [64 * mm, 24 * mm, 28 * mm, 24 * mm, 30 * mm],
                              header_fill=colors.HexColor("#BFBFBF"), split_in_row=False))
-    story += [Spacer(1, 3 * mm),
-              _p("5.2 Knife crime rose against the baseline and remains a focus of the serious violence "
-                 "work in section 4.4. Domestic abuse incidents are monitored without a target, because "
-                 "the Partnership wants more victims to report.", st),
-              _p("6. RESOURCES", st, "h3"),
-              _p("6.1 Table 2 lists the grants the Partnership used in 2023/24, in addition to the "
-                 "partners' core budgets.", st),
-              _p("Table 2: Grants 2023/24", st, "h3")]
-    grows: list[list[Any]] = [[_c(h, st, bold=True) for h in ("Grant", "Awarded by", "Amount", "Used for")]]
+    story += [Spacer(1, 3 * mm), _p(SUN_AFTER_TABLE1, st),
+              _p(SUN_RESOURCES[0], st, "h3"), *(_p(t, st) for t in SUN_RESOURCES[1]),
+              _p(SUN_TABLE2, st, "h3")]
+    grows: list[list[Any]] = [[_c(h, st, bold=True) for h in SUN_GRANT_HEAD]]
     for grant, by, _f, written, _a, used in SUN_GRANTS:
         grows.append([_c(grant, st), _c(by, st), Paragraph(esc(written), right), _c(used, st)])
-    total = sum(g[4] for g in SUN_GRANTS)
-    grows.append([_c("Total", st, bold=True), "", Paragraph(f"<b>£{total:,.0f}</b>", right), ""])
+    grows.append([_c("Total", st, bold=True), "", Paragraph(f"<b>{sun_total()}</b>", right), ""])
     story.append(ruled_table(grows, [45 * mm, 45 * mm, 24 * mm, 56 * mm],
                              header_fill=colors.HexColor("#BFBFBF"), split_in_row=False))
-    story += [Spacer(1, 3 * mm), _p("7. BACKGROUND PAPERS", st, "h3"),
-              _p("7.1 Safer Sunderland Strategy 2023-2028; Strategic Assessment 2023.", st)]
+    story += [Spacer(1, 3 * mm), _p(SUN_BACKGROUND[0], st, "h3"), *(_p(t, st) for t in SUN_BACKGROUND[1])]
     pdf = out_dir / SUN_PDF
     build_pdf(pdf, story, pagesize=A4, footer="Scrutiny Coordinating Committee 11 July 2024 - {page}",
               title=SUN_TITLE, author="Sunderland City Council", font=VERA)
@@ -450,22 +470,33 @@ HAR_NOTES = [
 ]
 
 
+#: the line under the title: (label, value)
+HAR_META = [("Plan", "Harborough Community Safety Partnership Plan 2023-26"), ("Position at", "30 November 2024"),
+            ("Owner", "CSP Co-ordinator")]
+HAR_HEAD = ["Theme", "Key action", "Partner lead", "Start", "End", "RAG", "Commentary"]
+HAR_RAG_FILL = {"G": "#C6EFCE", "A": "#FFEB9C", "R": "#FFC7CE", "Complete": "#BDD7EE"}
+HAR_RAG_NOTE = ("RAG: G on track; A at risk, action in hand; R off track, needs partnership support; "
+                "Complete; Not started (not yet due to start).")
+
+
+def har_action(r: Row) -> str:
+    """The Key action cell as printed: a funded action marked with an asterisk."""
+    return r.action + (" *" if r.funded else "")
+
+
 def build_harborough(out_dir: Path) -> list[Path]:
     st = styles("Helvetica", "Helvetica-Bold", 10.5)
     title = ParagraphStyle("har_title", parent=st["h2"], fontSize=13, leading=16, spaceBefore=0)
     story: list[Flowable] = [
         Paragraph(esc(HAR_TITLE), title),
-        Paragraph("<b>Plan:</b> Harborough Community Safety Partnership Plan 2023-26 &nbsp;&nbsp; "
-                  "<b>Position at:</b> 30 November 2024 &nbsp;&nbsp; <b>Owner:</b> CSP Co-ordinator",
-                  st["small"]),
+        Paragraph(" &nbsp;&nbsp; ".join(f"<b>{esc(k)}:</b> {esc(v)}" for k, v in HAR_META), st["small"]),
         Spacer(1, 2 * mm),
     ]
-    head = ["Theme", "Key action", "Partner lead", "Start", "End", "RAG", "Commentary"]
-    rows: list[list[Any]] = [[_c(h, st, bold=True) for h in head]]
-    rag_fill = {"G": "#C6EFCE", "A": "#FFEB9C", "R": "#FFC7CE", "Complete": "#BDD7EE"}
+    rows: list[list[Any]] = [[_c(h, st, bold=True) for h in HAR_HEAD]]
+    rag_fill = HAR_RAG_FILL
     extra: list[tuple] = []
     for i, r in enumerate(HAR_ROWS, start=1):
-        action = r.action + (" *" if r.funded else "")
+        action = har_action(r)
         rows.append([_c(r.theme, st), _c(action, st), _c(r.lead, st), _c(r.start, st), _c(r.end, st),
                      _c(r.rag, st), _c(r.commentary, st)])
         if r.rag in rag_fill:
@@ -474,8 +505,7 @@ def build_harborough(out_dir: Path) -> list[Path]:
     story.append(ruled_table(rows, widths, header_fill=colors.HexColor("#D9D9D9"), split_in_row=False,
                              extra_style=extra))
     story += [Spacer(1, 3 * mm), _p(HAR_FUND_TEXT, st, "small"),
-              _p("RAG: G on track; A at risk, action in hand; R off track, needs partnership support; "
-                 "Complete; Not started (not yet due to start).", st, "small")]
+              _p(HAR_RAG_NOTE, st, "small")]
     pdf = out_dir / HAR_PDF
     build_pdf(pdf, story, pagesize=landscape(A4), margin=12 * mm,
               footer="Harborough CSP action tracker 2024/25 - page {page}", title=HAR_TITLE,

@@ -51,6 +51,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from src.norfolk_data import pack
+
 NAME = "norfolk-ccsp-scrutiny-agenda-2021-09-16"
 SEED = "004_0b87fb749afc2013.txt"
 DATA = Path(__file__).resolve().parent / "norfolk_data"
@@ -236,12 +238,6 @@ def two_col(rows: list[tuple[str, str]], widths: tuple[float, float], *, ruled: 
     return t
 
 
-LARGE_PRINT_AGENDA = ("If you need this document in large print, audio, Braille, alternative format or in a "
-                      "different language please contact Customer Services on 0344 800 8020 or Text Relay on "
-                      "18001 0344 800 8020 (textphone) and we will do our best to help.")
-LARGE_PRINT_REPORT = ("If you need this report in large print, audio, braille, alternative format or in a "
-                      "different language please contact 0344 800 8020 or 0344 800 8011 (textphone) and we will "
-                      "do our best to help.")
 
 
 def large_print(text: str) -> Flowable:
@@ -252,10 +248,8 @@ def large_print(text: str) -> Flowable:
 
 
 def officer_contact() -> list[Flowable]:
-    return [CondPageBreak(60 * mm), P("Officer Contact", "h3"),
-            P("If you have any questions about matters contained in this paper, please get in touch with:"),
-            two_col([("Officer name:", "Jo Martin"), ("Tel No:", "01603 223814"),
-                     ("Email address:", "jo.martin@norfolk.gov.uk")], (40 * mm, 90 * mm), ruled=False)]
+    return [CondPageBreak(60 * mm), P(pack.OFFICER_HEAD, "h3"), P(pack.OFFICER_TEXT),
+            two_col(pack.OFFICER, (40 * mm, 90 * mm), ruled=False)]
 
 
 # --------------------------------------------------------------------------- text files -> story
@@ -347,9 +341,9 @@ def story_from_text(name: str, hooks: dict[str, Any] | None = None) -> list[Flow
         elif key == "page":
             out.append(PageBreak())
         elif key == "large":
-            out.append(large_print(LARGE_PRINT_AGENDA))
+            out.append(large_print(pack.LARGE_PRINT_AGENDA))
         elif key == "large2":
-            out.append(large_print(LARGE_PRINT_REPORT))
+            out.append(large_print(pack.LARGE_PRINT_REPORT))
         elif key == "officer":
             out.extend(officer_contact())
         elif key in hooks:
@@ -362,18 +356,6 @@ def story_from_text(name: str, hooks: dict[str, Any] | None = None) -> list[Flow
 
 # --------------------------------------------------------------------------- agenda front sheet
 
-MEMBERSHIP = [
-    ("Cllr Alison Webb", "Cllr Trevor Carter", "Breckland District Council"),
-    ("Cllr Nigel Shaw", "Cllr David King", "Broadland District Council"),
-    ("Cllr Penny Carpenter", "To be confirmed", "Great Yarmouth Borough Council"),
-    ("Cllr Alexandra Kemp", "Cllr Anthony Bubb", "King's Lynn and West Norfolk Borough Council"),
-    ("Cllr Mark Kiddle-Morris", "Cllr Julian Kirk", "Norfolk County Council"),
-    ("Cllr Graham Carpenter", "Cllr Ian Mackie", "Norfolk County Council"),
-    ("Cllr Emma Corlett", "To be confirmed", "Norfolk County Council"),
-    ("Cllr Tim Adams", "Cllr Sarah Butikofer", "North Norfolk District Council"),
-    ("Cllr Adam Giles", "Cllr Cate Oliver", "Norwich City Council"),
-    ("Cllr James Easter", "Cllr Tony Holden", "South Norfolk District Council"),
-]
 
 
 def agenda_item(num: str, title: str, page: str | None, body: list[Flowable]) -> list[Flowable]:
@@ -389,75 +371,30 @@ def indented(text: str) -> Paragraph:
 
 
 def front_sheet() -> list[Flowable]:
-    s: list[Flowable] = [
-        P("Norfolk Countywide Community Safety Partnership Scrutiny Sub Panel", "h1"),
-        two_col([("Date:", "Thursday 16 September 2021"), ("Time:", "10am"),
-                 ("Venue:", "Council Chamber, County Hall, Norwich")], (25 * mm, 120 * mm), ruled=False),
-        Spacer(1, 10),
-        P("Advice for members of the public:", "h3"),
-        P("This meeting will be held in public and in person."),
-        P("It will be live streamed on YouTube and, in view of Covid-19 guidelines, we would encourage members "
-          "of the public to watch remotely by clicking on the following link:"),
-        P("https://youtu.be/ fMPvIG3a1E"),
-        P("However, if you wish to attend in person it would be most helpful if, on this occasion, you could "
-          "indicate in advance that it is your intention to do so. This can be done by emailing "
-          "committees@norfolk.gov.uk where we will ask you to provide your name, address and details of how we "
-          "can contact you (in the event of a Covid-19 outbreak). Please note that public seating will be limited."),
-        P("Councillors and Officers attending the meeting will be taking a lateral flow test in advance. They will "
-          "also be required to wear face masks when they are moving around the room but may remove them once "
-          "seated. We would like to request that anyone attending the meeting does the same to help make the "
-          "event safe for all those attending. Information about symptom-free testing is available here."),
-        P("Membership", "h2"),
-    ]
-    rows = [[C("MAIN MEMBER", bold=True), C("SUBSTITUTE MEMBER", bold=True), C("REPRESENTING", bold=True)]]
-    rows += [[C(a), C(b), C(c)] for a, b, c in MEMBERSHIP]
+    s: list[Flowable] = [P(pack.FRONT_TITLE, "h1"), two_col(pack.MEETING, (25 * mm, 120 * mm), ruled=False),
+                         Spacer(1, 10), P(pack.ADVICE_HEAD, "h3"), *(P(x) for x in pack.ADVICE),
+                         P(pack.MEMBERSHIP_HEAD, "h2")]
+    rows = [[C(h, bold=True) for h in pack.MEMBERSHIP_COLUMNS]]
+    rows += [[C(a), C(b), C(c)] for a, b, c in pack.MEMBERSHIP]
     s.append(ruled_table(rows, [50 * mm, 50 * mm, FRAME_W - 100 * mm], header_fill=None, grid=False,
                          extra_style=[("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black)]))
-    s += [Spacer(1, 12),
-          P("For further details and general enquiries about this Agenda please contact the Committee "
-            "Administrator:"),
-          P("**Tim Shaw on (01603) 222948 or email timothy.shaw@norfolk.gov.uk**"),
-          PageBreak(),
-          P("Agenda", "h1")]
-    s += agenda_item("1.", "To receive apologies and details of any substitute members attending", None, [])
-    s += agenda_item("2.", "Minutes", "Page 5", [indented("To confirm the minutes of the meeting held on 20 July 2021.")])
-    decl = [
-        "If you have a **Disclosable Pecuniary Interest** in a matter to be considered at the meeting and that "
-        "interest is on your Register of Interests you must not speak or vote on the matter.",
-        "If you have a **Disclosable Pecuniary Interest** in a matter to be considered at the meeting and that "
-        "interest is not on your Register of Interests you must declare that interest at the meeting and not "
-        "speak or vote on the matter",
-        "In either case you may remain in the room where the meeting is taking place. If you consider that it "
-        "would be inappropriate in the circumstances to remain in the room, you may leave the room while the "
-        "matter is dealt with.",
-        "If you do not have a Disclosable Pecuniary Interest you may nevertheless have an **Other Interest** in "
-        "a matter to be discussed if it affects, to a greater extent than others in your division",
-    ]
-    body: list[Flowable] = [indented(d) for d in decl]
-    body += [Paragraph(md(t), CUR["b"], bulletText="•") for t in
-             ["Your wellbeing or financial position, or", "that of your family or close friends", "Any body -"]]
-    body += [Paragraph(md(t), CUR["bb"], bulletText="o") for t in
-             ["Exercising functions of a public nature.", "Directed to charitable purposes; or",
-              "One of whose principal purposes includes the influence of public opinion or policy (including any "
-              "political party or trade union);"]]
-    body += [indented("Of which you are in a position of general control or management."),
-             indented("If that is the case then you must declare such an interest but can speak and vote on the "
-                      "matter.")]
-    s += agenda_item("3.", "Members to Declare any Interests", None, body)
-    s.append(PageBreak())
-    s += agenda_item("4.", "To receive any items of business which the Chair decides should be considered as a "
-                     "matter of urgency", None, [])
-    s += agenda_item("5.", "Norfolk Countywide Community Safety Partnership Strategy 2021-24: the final "
-                     "Community Safety Plan", "(Page 24)", [indented("To consider the final Plan and consultation report.")])
-    s += agenda_item("6.", "Norfolk Countywide Community Safety Partnership Strategy 2021-24: the draft "
-                     "Delivery Plan", "(Page 69)", [indented("To consider the draft Delivery Plan.")])
-    s += agenda_item("7.", "Forward Work Programme", "(Page 86)", [indented("To consider the proposed work programme.")])
+    s += [Spacer(1, 12), *(P(x) for x in pack.ENQUIRIES), PageBreak(), P(pack.AGENDA_HEAD, "h1")]
+    for item in pack.AGENDA:
+        if item is None:
+            s.append(PageBreak())
+            continue
+        num, title, page, body = item
+        flows: list[Flowable] = []
+        for kind, text in body:
+            if kind == "i":
+                flows.append(indented(text))
+            else:
+                flows.append(Paragraph(md(text), CUR[kind], bulletText="•" if kind == "b" else "o"))
+        s += agenda_item(num, title, page, flows)
     s += [Spacer(1, 30)]
-    s += [Paragraph(esc(x), ParagraphStyle("addr", parent=CUR["body"], spaceAfter=0)) for x in
-          ["Tom McCabe", "Head of Paid Service", "Norfolk County Council", "County Hall", "Martineau Lane",
-           "Norwich", "NR1 2DH"]]
-    s += [Spacer(1, 14), P("**Date Agenda Published: 8 September 2021**"), PageBreak(),
-          Spacer(1, 420), large_print(LARGE_PRINT_AGENDA)]
+    s += [Paragraph(esc(x), ParagraphStyle("addr", parent=CUR["body"], spaceAfter=0)) for x in pack.ADDRESS]
+    s += [Spacer(1, 14), P(pack.PUBLISHED), PageBreak(),
+          Spacer(1, 420), large_print(pack.LARGE_PRINT_AGENDA)]
     return s
 
 
@@ -472,9 +409,9 @@ def disability_chart() -> Drawing:
     d = Drawing(380, 190)
     bc = VerticalBarChart()
     bc.x, bc.y, bc.width, bc.height = 40, 40, 320, 130
-    bc.data = [[13.6, 77.0, 9.4]]
+    bc.data = [[v for _, v in pack.DISABILITY]]
     bc.valueAxis.valueMin, bc.valueAxis.valueMax, bc.valueAxis.valueStep = 0, 100, 20
-    bc.categoryAxis.categoryNames = ["I have a disability", "I do not have a disability", "Prefer not to say"]
+    bc.categoryAxis.categoryNames = [c for c, _ in pack.DISABILITY]
     bc.categoryAxis.labels.fontSize = 8
     bc.bars[0].fillColor = colors.HexColor("#2E74B5")
     d.add(bc)
@@ -497,71 +434,28 @@ def slide(title: str, items: list[tuple[str, str]], extra: list[Flowable] | None
 
 def slides() -> list[Flowable]:
     w = LFRAME_W - 20
+    small, title, subtitle, note = pack.TITLE_SLIDE
     deck: list[list[Flowable]] = [
-        [Paragraph("Appendix 1", CUR["small"]), Spacer(1, 80),
-         Paragraph("NCCSP Strategic Plan", ParagraphStyle("t", parent=CUR["slide_title"], fontSize=34, leading=40)),
-         Paragraph("Development and overview – Liam Bannon", CUR["slide_p"]), Spacer(1, 40),
-         Paragraph("Appendix 1 to the minutes", CUR["slide_p"])],
-        slide("Community Safety Partnerships", [
-            ("p", "Required to:"), ("b", "Undertake an annual strategic assessment"),
-            ("b", "Develop community safety priorities"), ("b", "Consult with the public on priorities"),
-            ("b", "Develop a partnership plan"),
-            ("b", "The responsible authorities, required to form a CSP by law are Local Authorities (County & "
-                  "District), Police, Probation, Fire, NHS Clinical Commissioning Groups.")]),
-        slide("Plan development", [
-            ("b", "NCCSP priorities agreed for 2021 to 2024 in January"), ("b", "Proposed strategic plan based on:"),
-            ("bb", "NCCSP review of intended outcomes, priorities and delivery structure"),
-            ("bb", "Strategic assessment"), ("bb", "Agreed NCCSP approach evidence led and locality focus"),
-            ("bb", "Policy review, including:"), ("bb", "Domestic Abuse Act 2021"), ("bb", "Serious Violence Duty"),
-            ("bb", "Amendments to the Prevent Duty"), ("bb", "Home Office policing priorities")]),
-        slide("Plan development", [
-            ("p", "Principles and draft plan were presented and agreed by:"), ("b", "NCCSP"),
-            ("b", "Leaders Board"), ("b", "Chief Executive Group"), ("b", "District and County Councils"),
-            ("b", "Public engagement events")]),
-        slide("Strategic themes", [], [chart_placeholder(w * 0.8, 300, 2)]),
-        slide("The proposed NCCSP priorities", [
-            ("b", "**Serious Violence**"), ("bb", "Domestic and sexual abuse"), ("bb", "County lines linked violence"),
-            ("bb", "Develop public health approach to serious violence"),
-            ("b", "**Preventing Terrorism**"), ("bb", "Extremism, radicalisation and safeguarding"),
-            ("bb", "Community tensions and hate crime"),
-            ("b", "**Criminal exploitation**"), ("bb", "Modern Slavery"), ("bb", "County Lines"),
-            ("b", "**Neighbourhood crime**"), ("bb", "Acquisitive crime"), ("bb", "Anti-social behaviour"),
-            ("b", "**Fraud**"), ("bb", "Cybercrime"), ("bb", "Courier fraud"), ("bb", "Romance scams")]),
-        slide("NCCSP approach to community safety", [
-            ("b", "Public Health Model"), ("b", "Locality focus"), ("b", "Effective and co-ordinated communication"),
-            ("b", "Impact of the COVID-19 response"), ("b", "£500,000 Community Safety Fund")]),
-        slide("NCCSP Long Term Outcomes", [
-            ("p", "12 long term intended outcomes have been developed covering the following, across the plan's "
-                  "priorities:"),
-            ("b", "Increasing community confidence"), ("b", "Supporting victims"),
-            ("b", "Preventing crime and anti-social behaviour"), ("b", "Identifying victims")]),
-        slide("NCCSP Strategic Plan 2021 to 2024 proposed delivery structure", [],
-              [chart_placeholder(w * 0.8, 250, 4),
-               Paragraph("Strategy or policy &nbsp;&nbsp;&nbsp; NCCSP delivery group &nbsp;&nbsp;&nbsp; "
-                         "Externally managed delivery", CUR["body"])]),
-        slide("Locality delivery structure", [
-            ("p", "Desire for locality structure. Community Safety Officers to:"),
-            ("b", "Understand and respond to the unique community safety demands of localities."),
-            ("b", "Work closely with locality delivery structures:"), ("bb", "Operational Partnership Teams,"),
-            ("bb", "Anti-Social Behaviour Action Groups and"), ("bb", "Early Help Hubs"), ("bb", "Locality boards"),
-            ("b", "Work with localities to drive response to priorities.")]),
-        slide("Locality delivery structure", [], [_cso_boxes(w)]),
-        slide("NCCSP Strategic Plan Consultation", [
-            ("b", "Ran from 24th May for 8 weeks to 16th July"),
-            ("b", "Asked the public their views on proposed priorities, outcomes, and community safety in general"),
-            ("b", "330 responses received"),
-            ("b", "Promoted via social media, professional networks, at SNAP meetings, at a special NALC "
-                  "presentation, and directly through organisations supporting protected characteristic groups.")]),
-        slide("Consultation results: what responders told us", [], [_results_slide(w)]),
-        slide("Consultation results: who responded", [],
-              [Paragraph("Responders with a disability", CUR["h3"]), disability_chart()]),
-        slide("Consultation results: who responded", [],
-              [_two_charts(w, "Which of the following options best describes your sexuality?",
-                           "Responders' religion")]),
-        slide("Plan's next steps", [
-            ("b", "Any amendments made as a result of the consultation."),
-            ("b", "Sign off from all councils in Norfolk."), ("b", "Developing Delivery Plan.")]),
-    ]
+        [Paragraph(small, CUR["small"]), Spacer(1, 80),
+         Paragraph(title, ParagraphStyle("t", parent=CUR["slide_title"], fontSize=34, leading=40)),
+         Paragraph(subtitle, CUR["slide_p"]), Spacer(1, 40),
+         Paragraph(note, CUR["slide_p"])]]
+    for heading, items, extra in pack.SLIDES:
+        flows: list[Flowable] = []
+        if extra and extra[0] == "chart":
+            flows = [chart_placeholder(w * 0.8, extra[2], extra[1])]
+        elif extra and extra[0] == "structure":
+            flows = [chart_placeholder(w * 0.8, 250, 4),
+                     Paragraph(" &nbsp;&nbsp;&nbsp; ".join(pack.STRUCTURE_LEGEND), CUR["body"])]
+        elif extra and extra[0] == "cso_boxes":
+            flows = [_cso_boxes(w)]
+        elif extra and extra[0] == "results":
+            flows = [_results_slide(w)]
+        elif extra and extra[0] == "disability":
+            flows = [Paragraph(pack.DISABILITY_HEAD, CUR["h3"]), disability_chart()]
+        elif extra and extra[0] == "two_charts":
+            flows = [_two_charts(w, *pack.TWO_CHARTS)]
+        deck.append(slide(heading, items, flows))
     out: list[Flowable] = []
     for i, page in enumerate(deck):
         if i:
@@ -571,14 +465,7 @@ def slides() -> list[Flowable]:
 
 
 def _cso_boxes(w: float) -> Table:
-    boxes = [
-        ["**Community Safety Officer 1**", "Localities: King's Lynn, Breckland, North Norfolk",
-         "Priorities: Serious violence reduction, fraud, sexual violence"],
-        ["**Community Safety Officer 2**", "Localities: Norwich, Broadland, South Norfolk and Great Yarmouth",
-         "Priorities: Domestic abuse, prevent and community cohesion"],
-        ["**Community Safety Comms Officer**", "Supporting CSP team through communications strategy"],
-    ]
-    data = [[[Paragraph(md(x), CUR["slide_p"]) for x in b] for b in boxes]]
+    data = [[[Paragraph(md(x), CUR["slide_p"]) for x in b] for b in pack.CSO_BOXES]]
     t = Table(data, colWidths=[w / 3 - 6] * 3)
     t.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 1, colors.HexColor("#2E74B5")),
                            ("BOX", (1, 0), (1, 0), 1, colors.HexColor("#2E74B5")),
@@ -597,16 +484,13 @@ def _two_charts(w: float, a: str, b: str) -> Table:
 
 
 def _results_slide(w: float) -> Table:
-    left = [Paragraph("Number of responders agreeing with NCCSP proposed priorities", CUR["body"]),
+    first, second = pack.RESULTS_CHARTS
+    left = [Paragraph(first, CUR["body"]),
             chart_placeholder(w / 2 - 20, 120, 5), Paragraph(LOGO, CUR["small"]),
-            Paragraph("Proportion of responders who agree with the proposed outcomes", CUR["body"]),
+            Paragraph(second, CUR["body"]),
             chart_placeholder(w / 2 - 20, 120, 6)]
-    right: list[Flowable] = [Paragraph("Key themes on what would make responders feel safer include:", CUR["body"])]
-    right += [Paragraph(md(x), CUR["b"], bulletText="•") for x in [
-        "Increasing visible policing and restoring PCSOs",
-        "Targeting low level offending and ASB to prevent escalation and improve satisfaction",
-        "Increasing road safety and focussing on road enforcement", "Tackling drug use and dealing",
-        "Providing CCTV and effective streetlighting", "Provision of youth activities as a preventative measure"]]
+    right: list[Flowable] = [Paragraph(pack.RESULTS_THEMES_HEAD, CUR["body"])]
+    right += [Paragraph(md(x), CUR["b"], bulletText="•") for x in pack.RESULTS_THEMES]
     t = Table([[left, right]], colWidths=[w / 2, w / 2])
     t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return t
@@ -614,56 +498,11 @@ def _results_slide(w: float) -> Table:
 
 # --------------------------------------------------------------------------- plan appendices
 
-OUTCOMES: list[tuple[str, list[str], list[str]]] = [
-    ("Long-term outcome 1: People feel safe from crime and anti-social behaviour in Norfolk", [], [
-        "Anti-social behaviour reported to police and councils",
-        "Qualitative feedback from Norfolk residents on feelings of safety and fear of crime",
-        "Satisfaction with the service provided by responsible authorities"]),
-    ("Long-term outcome 2: Reduce overall levels of hate crime, fraud and anti-social behaviour", [], [
-        "Hate crime reported to the police", "Fraud reported to Norfolk Constabulary and Action Fraud",
-        "Anti-social behaviour reported to police and councils"]),
-    ("Long-term outcome 3: Victims feel confident reporting their experience and are able to cope and recover", [], [
-        "Satisfaction with the response to crime and anti-social behaviour from responsible authorities",
-        "Public confidence in reporting crime and anti-social behaviour to the responsible authorities",
-        "Victims who access support service feel they have been supported to cope and recover"]),
-    ("Long-term outcome 4: Reduce overall neighbourhood crimes levels", [], [
-        "Number of reported burglaries in Norfolk", "Number of reported robberies in Norfolk",
-        "Number of reported vehicle crimes in Norfolk", "Number of reported violent offences in Norfolk",
-        "Reduce levels fly tipping"]),
-    ("Long-term outcome 5: Reduce reoffending", [], [
-        "Number of reoffences", "Number of reoffenders",
-        "Seriousness of reoffending, measured using Cambridge Crime Harm Index"]),
-    ("Long-term outcome 6: People are prevented from being drawn into criminal exploitation and terrorism", [], [
-        "Children and young people arrested for drug offences", "Number of referrals to channel panel process",
-        "Deliver against the 'Prevent Duty Toolkit for Local Authorities and Partner Agencies'"]),
-    ("Long-term outcome 7: Victims of exploitation are made to feel safe", [], [
-        "National Referral Mechanisms referrals for children and young people",
-        "National Referral Mechanisms referrals for adults"]),
-    ("Long-term outcome 8: People most at risk of criminal exploitation in Norfolk are identified and supported "
-     "as early as possible", [], [
-        "Trend in the Children and young people screened through the Multi-Agency Criminal Exploitation (MACE) "
-        "process",
-        "Trend in adults screened through the Vulnerable Adult Risk Assessment Conference (VARAC) process "
-        "(Norwich only)",
-        "Number of Modern Slavery offences recorded",
-        "Number of children and young people diverted from the criminal justice system"]),
-    ("Long term outcome 9: Reduce overall victimisation, risk, harm, perpetration and reoffending for:",
-     ["Rape and sexual offences", "Domestic abuse", "Serious violence"], [
-        "Number of reported rapes, serious sexual offences and other sexual offences in Norfolk",
-        "Number of historic rapes, serious sexual offences and sexual offences reported",
-        "Number of victims referred to sexual violence services by the police",
-        "Number of sexual offences referred to Crown Prosecution Service",
-        "Number of sexual offence reports resulting in a conviction",
-        "Number of child sexual offences reported", "Number of domestic abuse crimes reported",
-        "Number of repeat domestic abuse victims and offenders",
-        "Number of hospital admissions for serious violence", "Number of knife crimes recorded",
-        "Number of homicides"]),
-]
 
 
 def outcome_tables() -> list[Flowable]:
     out: list[Flowable] = [P("Measures", "h3")]
-    for title, bullets, measures in OUTCOMES:
+    for title, bullets, measures in pack.OUTCOMES:
         head: list[Flowable] = [Paragraph(md(f"**{title}**"), CUR["cell"])]
         head += [Paragraph(esc(b), CUR["cell"], bulletText="•") for b in bullets]
         rows: list[list[Any]] = [[head, ""]]
@@ -674,33 +513,12 @@ def outcome_tables() -> list[Flowable]:
     return out
 
 
-POLICY = [
-    ("Norfolk Safeguarding Children Board", ["Priority areas:", "Neglect", "Child Exploitation"]),
-    ("Norfolk Safeguard Adults Board", ["Preventing abuse and neglect"]),
-    ("Norfolk Criminal Justice Board", [
-        "Provide support to Victims and Witnesses throughout the CJS",
-        "Prevent crime and reduce the likelihood of reoffending by managing offenders effectively and diverting "
-        "people away from offending behaviour"]),
-    ("Norfolk Reducing Reoffending Board", [
-        "Prevention – Intervening early to help to prevent the onset of offending behaviour",
-        "Diversion – Diverting people involved in minor offences away from unnecessary contact with the criminal "
-        "justice system",
-        "Offender Management – Ensuring effective delivery of custodial and community sentences to ensure that "
-        "those convicted of offences are held to account for their actions, whilst being given the appropriate "
-        "support and encouragement to move on and to avoid reoffending in the future",
-        "Rehabilitation and Resettlement – Delivering practical support services to help those who are motivated "
-        "to change to reintegrate successfully into the community and to achieve stable lifestyles away from "
-        "crime"]),
-    ("Norfolk Health and Wellbeing Board", [
-        "Prioritising prevention", "Tackling inequalities", "Integrating our way of working",
-        "All working towards a Single Sustainable Health and Wellbeing System"]),
-]
 
 
 def policy_table() -> list[Flowable]:
     rows: list[list[Any]] = [[C("Norfolk Strategic Partnership Priorities", bold=True), ""],
                              [C("Partnership", bold=True), C("Priorities", bold=True)]]
-    for name, items in POLICY:
+    for name, items in pack.POLICY:
         if items[0].endswith(":"):
             body = [Paragraph(esc(items[0]), CUR["cell"])] + [
                 Paragraph(esc(x), CUR["cell"], bulletText="•") for x in items[1:]]
@@ -726,93 +544,31 @@ def _box_options(items: list[str]) -> Table:
 
 
 def questionnaire() -> list[Flowable]:
-    s: list[Flowable] = [
-        P("Norfolk County Community Safety Partnership (NCCSP) Strategic Plan Consultation", "h2"),
-        P("1.", "h3"), P("What is the NCCSP?", "h3"),
-        P("The NCCSP brings together organisations from across Norfolk to tackle crime and disorder, and ensure "
-          "the county remains a safe place for people to live, work and visit."),
-        P("The partnership is currently supported by the Office of the Police and Crime Commissioner for Norfolk "
-          "(OPCCN) and chaired by its Chief Executive. The members of the NCCSP represent local councils, policing "
-          "and fire services, probation, youth offending, health and housing. Its role is to work together to:"),
-    ]
-    s += [P(x) for x in ["Reduce reoffending", "Tackle crime and disorder", "Tackle anti-social behaviour (ASB)",
-                         "Tackle alcohol and substance misuse, and",
-                         "Tackle any other behaviour which has a negative effect on the local environment."]]
-    s += [P("The NCCSP has worked together to create a new strategic plan, which contains new community safety "
-            "priorities for Norfolk."),
-          P("Introduction", "h3"),
-          P("Thank you for taking part in the NCCSP's consultation on its Strategic Plan. It should take around 10 "
-            "minutes to complete and results will be published once the consultation closes and results have "
-            "been analysed."),
-          P("If you would like to report a crime you can do so through Norfolk Constabulary's 'Report it' "
-            "webpage² or by calling 101. In an emergency call 999."),
-          P("Responses will be processed by the OPCCN. Your responses will be anonymous. If any individually "
-            "identifiable information is provided, the OPCCN will ensure that any publications relating to the "
-            "survey maintain anonymity. You may withdraw your consent at any time, by closing the survey before "
-            "completion. Any data provided before closing the survey will not be used in our analysis and will be "
-            "confidentially destroyed accordingly. The OPCCN complies with data protection legislation, including "
-            "GDPR, by applying its Data Protection Policy."),
-          P("Once complete, please return to library reception who will return survey to the OPCCN."),
-          P("**1. Which district do you live in? ***"),
-          _box_options(["Breckland", "Broadland", "Great Yarmouth", "King's Lynn and West Norfolk", "North Norfolk",
-                        "Norwich", "South Norfolk", "Prefer not to say", "Other (please specify):"]),
-          Spacer(1, 6),
-          P("**2. The NCCSP's strategic assessment of crime and community safety issues affecting Norfolk informed "
-            "the seven proposed priorities for the next three years. The key reasons for our proposed priorities "
-            "are set out on page 3 to 5 of the Strategic Plan³.**"),
-          P("Do you agree that the following should be priorities for the NCCSP? *"),
-          P("² https://www.norfolk.police.uk/contact-us/6-report-it", "fn"),
-          P("³ The plan is available through the following web address: "
-            "https://www.norfolk-pcc.gov.uk/assets/documents/DraftSaferNorfolkPlan2021.pdf", "fn"),
-          PageBreak()]
-    heads = ["", "Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree",
-             "Don't know"]
-    items = ["Serious violence", "Domestic and sexual abuse", "Preventing terrorism",
-             "Criminal exploitation, including modern slavery and county lines",
-             "Neighbourhood crimes like burglary, robbery, vehicle crime and other theft offences",
-             "Anti-social behaviour", "Hate crime and community tensions", "Fraud"]
-    rows = [[C(h, bold=True) for h in heads]] + [[C(i)] + [""] * 6 for i in items]
-    s.append(ruled_table(rows, [60 * mm] + [(FRAME_W - 60 * mm) / 6] * 6, header_fill=None))
-    s += [P("Comments:"), Spacer(1, 40),
-          P("**3. The Community Safety Partnership has proposed setting 12 long-term outcomes, which it will work to "
-            "achieve over the course of the next three years. They are spread across four strategic areas, which "
-            "are set out below:**")]
-    areas = [
-        ("Building Resilient Cohesive Communities", [
-            "People feel safe from crime and anti-social behaviour in Norfolk",
-            "Reduce overall levels of hate crime, fraud and anti-social behaviour",
-            "Victims feel confident reporting their experience and are able to cope and recover"]),
-        ("Tackling and Reducing Neighbourhood Crime", [
-            "Victims of neighbourhood crime are supported to cope and recover from their experience",
-            "Reduce overall neighbourhood crimes levels", "Reduce reoffending"]),
-        ("Reducing the Threat of Criminal Exploitation", [
-            "People are prevented from being drawn into Criminal exploitation and terrorism",
-            "Victims of exploitation are made to feel safe",
-            "People most at risk of criminal exploitation in Norfolk are identified and supported as early as "
-            "possible"]),
-        ("Safeguarding Communities from Abuse and Serious Violence", [
-            "Victims are more confident reporting their experience and are satisfied with the response",
-            "Victims of abuse and violence are supported to cope and recover",
-            "Reduce overall victimisation, risk, harm, perpetration and reoffending for:"]),
-    ]
-    for area, outs in areas:
-        s.append(P(f"**{area}**"))
-        s += [Paragraph(esc(o), CUR["subnum"], bulletText=f"{i}.") for i, o in enumerate(outs, 1)]
-    s += [Paragraph(esc(x), ParagraphStyle("abc", parent=CUR["subnum"], leftIndent=80, bulletIndent=62),
-                    bulletText=f"{ch}.") for ch, x in zip("abc", ["Rape and sexual offences", "Domestic abuse",
-                                                                  "Serious violence"], strict=False)]
-    s += [P("**Do you agree with the NCCSP's long-term outcomes? ***"),
-          _box_options(["Strongly agree", "Agree", "Neither agree nor disagree", "Disagree", "Strongly disagree"]),
-          P("Comments:"), Spacer(1, 30),
-          P("**4. Do you have any further comments regarding the draft Strategic Plan?**"), Spacer(1, 50),
-          P("**5. What would make you feel safer in your local area?**"), Spacer(1, 50), PageBreak(),
-          P("**6. What is your gender? ***"),
-          _box_options(["Male", "Female", "Prefer not to say", "Other (please specify):"]), Spacer(1, 6),
-          P("**7. How old are you? ***"),
-          _box_options(["Under 16", "16-24", "25-34", "35-44", "45-54", "55-64", "65-74", "75-84", "85+",
-                        "Prefer not to say"]), Spacer(1, 6),
-          P("**8. What is your ethnic group? ***"),
-          _box_options(["Prefer not to say"]), Spacer(1, 6), _box_options(["Prefer not to say"])]
+    s: list[Flowable] = []
+    for item in pack.QUESTIONNAIRE:
+        kind = item[0]
+        if kind in ("h2", "h3", "fn"):
+            s.append(P(item[1], kind))
+        elif kind == "p":
+            s.append(P(item[1]))
+        elif kind == "options":
+            s.append(_box_options(item[1]))
+        elif kind == "space":
+            s.append(Spacer(1, item[1]))
+        elif kind == "page":
+            s.append(PageBreak())
+        elif kind == "priorities":
+            heads = ["", *pack.AGREE_SCALE, "Don't know"]
+            rows = [[C(h, bold=True) for h in heads]] + [[C(i)] + [""] * 6 for i in pack.PRIORITY_ITEMS]
+            s.append(ruled_table(rows, [60 * mm] + [(FRAME_W - 60 * mm) / 6] * 6, header_fill=None))
+        elif kind == "outcomes":
+            for area, outs in pack.OUTCOME_AREAS:
+                s.append(P(f"**{area}**"))
+                s += [Paragraph(esc(o), CUR["subnum"], bulletText=f"{i}.") for i, o in enumerate(outs, 1)]
+            s += [Paragraph(esc(x), ParagraphStyle("abc", parent=CUR["subnum"], leftIndent=80, bulletIndent=62),
+                            bulletText=f"{ch}.") for ch, x in zip("abc", pack.OUTCOME_FORMS, strict=False)]
+        else:
+            raise ValueError(f"questionnaire: unknown item {kind!r}")
     return s
 
 
@@ -910,35 +666,17 @@ def delivery_plan() -> list[Flowable]:
 
 # --------------------------------------------------------------------------- forward work programme
 
-FWP = [
-    ("16 December 2021", ["Consider a performance update and an in-depth review of one or two Partnership "
-                          "priorities (to be agreed)."]),
-    ("24 February 2022", ["Consider a performance update and an in-depth review of one or two Partnership "
-                          "priorities."]),
-    ("May/June 2022 (to be confirmed)", ["Appointment of Chair & Vice-Chair;", "Confirm Terms of Reference;",
-                                         "Consider a performance update and an in-depth review of one or two "
-                                         "Partnership priorities (to be agreed)."]),
-    ("September 2022 (to be confirmed)", ["Consider a performance update and an in-depth review of one or two "
-                                          "Partnership priorities (to be agreed)."]),
-]
 
 
 def forward_work_programme() -> list[Flowable]:
-    rows: list[list[Any]] = [[C(h, bold=True) for h in ["Date", "Report", "Issues for consideration",
-                                                           "Invited to attend"]]]
-    for date, issues in FWP:
-        rows.append([C(date), C("NCCSP Plan 2021-24 – performance monitoring"),
+    rows: list[list[Any]] = [[C(h, bold=True) for h in pack.FWP_COLUMNS]]
+    for date, issues in pack.FWP:
+        rows.append([C(date), C(pack.FWP_REPORT),
                      [Paragraph(esc(x), CUR["cell"], bulletText="•") for x in issues], ""])
-    s: list[Flowable] = [P("NCCSP Scrutiny Sub Panel Forward Work Programme", "h2"),
+    s: list[Flowable] = [P(pack.FWP_HEAD, "h2"),
                          ruled_table(rows, [30 * mm, 45 * mm, 65 * mm, FRAME_W - 140 * mm]), Spacer(1, 12),
-                         P("**Items identified for consideration at future meetings:**"),
-                         P("It was agreed at the 27 November 2020 Sub Panel that the following matters should be "
-                           "addressed in future reports on the relevant Partnership priorities:")]
-    s += [Paragraph(esc(x), CUR["subnum"], bulletText=b) for b, x in [
-        ("a)", "How the complex relationships between services covered by the Vulnerable Adolescent Group were "
-               "being managed and what those services felt like for vulnerable young people in the community."),
-        ("b)", "The contribution being made by housing teams to identifying and protecting vulnerable people at "
-               "risk of exploitation.")]]
+                         P(pack.FWP_FUTURE_HEAD), P(pack.FWP_FUTURE)]
+    s += [Paragraph(esc(x), CUR["subnum"], bulletText=b) for b, x in pack.FWP_ITEMS]
     return s
 
 

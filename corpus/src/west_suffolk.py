@@ -151,21 +151,24 @@ def _story_001() -> list[Flowable]:
     return story
 
 
+#: The priorities of 001: (label, theme, the text its page is found by).
+PRIORITIES_001 = [
+    ("Criminal Exploitation", "criminal_exploitation", "Criminal Exploitation: encompassing all types"),
+    ("Violence against women and girls", "vawg", "Violence against women and girls: This priority"),
+    ("Modern Slavery", "modern_slavery", "Modern Slavery: including support for victims"),
+    ("Hate Crime", "hate_crime", "Hate Crime: including support for victims"),
+    ("Prevent", "prevent", "Prevent: as part of the Government's CONTEST"),
+    ("Anti-Social Behaviour", "asb", "Anti-Social Behaviour: This priority links"),
+    ("Fraud", "fraud", "agreed to adopt Fraud as a priority for 2022-2023"),
+]
+
+
 def _gold_001(pdf: Path) -> dict[str, Any]:
     def pg(needle: str, start: int = 1) -> int:
         return page_of(pdf, needle, start)
 
     with pdfplumber.open(str(pdf)) as doc:
         pages = len(doc.pages)
-    priorities = [
-        ("Criminal Exploitation", "criminal_exploitation", "Criminal Exploitation: encompassing all types"),
-        ("Violence against women and girls", "vawg", "Violence against women and girls: This priority"),
-        ("Modern Slavery", "modern_slavery", "Modern Slavery: including support for victims"),
-        ("Hate Crime", "hate_crime", "Hate Crime: including support for victims"),
-        ("Prevent", "prevent", "Prevent: as part of the Government's CONTEST"),
-        ("Anti-Social Behaviour", "asb", "Anti-Social Behaviour: This priority links"),
-        ("Fraud", "fraud", "agreed to adopt Fraud as a priority for 2022-2023"),
-    ]
     s_sessions = ("one session has taken place for staff, engaging with 15 officers and two sessions has "
                   "taken place within a school setting engaging with 20 staff members.")
     s_hope = "Suffolk received a total of 18 applications with 59 young people nominated."
@@ -201,7 +204,7 @@ def _gold_001(pdf: Path) -> dict[str, Any]:
             "pages": pages,
         },
         "priorities": [{"label": label, "theme": theme, "page": pg(needle)}
-                       for label, theme, needle in priorities],
+                       for label, theme, needle in PRIORITIES_001],
         "activities": [],
         "kpis": [{"description": d, "target": None, "value": v, "page": pg(d)} for d, v in kpis],
         "funding": [],
@@ -324,6 +327,11 @@ def _story_003() -> list[Flowable]:
     return story
 
 
+#: The texts the pages of 003's three sums are found by, in the order of its funding records.
+FUNDING_NEEDLES_003 = ("will contribute £2,000 each year", "The total cost of the review was just under",
+                       "The contribution from St Edmundsbury was")
+
+
 def _gold_003(pdf: Path) -> dict[str, Any]:
     def pg(needle: str, start: int = 1) -> int:
         return page_of(pdf, needle, start)
@@ -350,15 +358,15 @@ def _gold_003(pdf: Path) -> dict[str, Any]:
             {"amount_gbp": 2000.0, "date": None, "period": "2016/17 and 2017/18",
              "description": "Suffolk local authorities will contribute £2,000 each year to enable ECINs "
                             "(case conferencing management system) to continue to be used",
-             "page": pg("will contribute £2,000 each year"), "funder": None, "recipient": None},
+             "page": pg(FUNDING_NEEDLES_003[0]), "funder": None, "recipient": None},
             {"amount_gbp": 7000.0, "date": None, "period": None,
              "description": "Total cost of the Domestic Homicide Review for the Babergh area (just under "
                             "£7,000), shared equally among the statutory partners of the WSCSP",
-             "page": pg("The total cost of the review was just under"), "funder": None, "recipient": None},
+             "page": pg(FUNDING_NEEDLES_003[1]), "funder": None, "recipient": None},
             {"amount_gbp": 875.0, "date": None, "period": None,
              "description": "The contribution from St Edmundsbury to the cost of the Domestic Homicide "
                             "Review for the Babergh area",
-             "page": pg("The contribution from St Edmundsbury was"),
+             "page": pg(FUNDING_NEEDLES_003[2]),
              "funder": "St Edmundsbury Borough Council", "recipient": None},
         ],
         "organisations": [

@@ -7,7 +7,8 @@ whose address space is capped with ``RLIMIT_AS``, and the parent kills it when t
 wall-clock limit passes. Workers are kept and reused (loading spaCy and the registry costs
 seconds), and replaced after a kill. Child and parent talk over pipes in length-prefixed
 pickles; the child may send ``notify`` messages (the document's page count) before its
-result, so a document that breaks a limit keeps what was learnt about it.
+result, so a document that breaks a limit keeps what was learnt about it, or
+``notify(extend_timeout=seconds)`` when it learns it needs more time (scanned pages to OCR).
 
 ``subprocess`` rather than ``multiprocessing``: a Dask or Prefect worker may be a daemonic
 process, which ``multiprocessing`` does not allow to have children.
@@ -94,6 +95,10 @@ class _Worker:
             kind = message[0]
             if kind == "info":
                 info.update(message[1])
+                # a step that learns its document needs more time (OCR of scanned pages) says so
+                extra = float(message[1].get("extend_timeout") or 0)
+                if extra > 0 and deadline is not None and timeout is not None:
+                    deadline, timeout = deadline + extra, timeout + extra
             elif kind == "result":
                 self.peak_rss_kb = max(self.peak_rss_kb, message[2])
                 return Outcome(message[1], info)

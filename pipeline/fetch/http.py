@@ -5,7 +5,7 @@ makes goes through one ``PoliteClient``: it identifies itself with a contact,
 obeys robots.txt (protego), sends one request at a time per host with a pause
 between them, follows redirects only after re-checking each hop against the same
 rules, caps downloads, and retries 429 / 5xx / timeouts with back-off that honours
-``Retry-After``. A body fetched as a PDF must start like one before anyone parses it.
+``Retry-After``. A body fetched as a PDF must start like one (or like a Word file) before anyone parses it.
 """
 
 from __future__ import annotations
@@ -109,6 +109,13 @@ class Response:
 def looks_like_pdf(data: bytes) -> bool:
     """True when ``%PDF-`` appears in the first 1 KiB, as PDF readers accept."""
     return b"%PDF-" in data[:1024]
+
+
+def looks_like_document(data: bytes) -> bool:
+    """A PDF, or a Word / OpenDocument / RTF file, by its bytes (never its name or type)."""
+    from cspipe.extractors.formats import DOCUMENT_KINDS, sniff
+
+    return sniff(data) in DOCUMENT_KINDS
 
 
 def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
@@ -315,7 +322,7 @@ class PoliteClient:
         if response.status >= 400:
             raise HttpError(f"HTTP {response.status} for {url}", status=response.status,
                             transient=response.status not in PERMANENT_STATUSES)
-        if expect_pdf and not looks_like_pdf(response.content):
+        if expect_pdf and not looks_like_document(response.content):
             kind = (response.content_type or "unknown type").split(";")[0]
             raise NotPdf(f"not a PDF ({kind}, {len(response.content)} bytes) at {response.url}",
                          status=response.status)

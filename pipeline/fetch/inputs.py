@@ -36,7 +36,7 @@ def failure_id(source: Source) -> str:
 
 
 def expand(inputs: list[str]) -> Iterator[Source]:
-    """Files as given, folders recursively (``*.pdf``, sorted), URLs as given; each once."""
+    """Files as given, folders recursively (documents, sorted), URLs as given; each once."""
     seen: set[str] = set()
     for item in inputs:
         if item.startswith(("http://", "https://")):
@@ -44,15 +44,27 @@ def expand(inputs: list[str]) -> Iterator[Source]:
         else:
             path = Path(item)
             if path.is_dir():
-                found = sorted(
-                    str(p) for p in path.rglob("*") if p.is_file() and p.suffix.lower() == ".pdf"
-                )
+                found = sorted(str(p) for p in path.rglob("*") if p.is_file() and _is_document(p))
             else:
                 found = [str(path)]
         for location in found:
             if location not in seen:
                 seen.add(location)
                 yield Source(location)
+
+
+def _is_document(path: Path) -> bool:
+    """A file in a folder worth reading: named as a document (a broken one then fails with its
+    reason), or a PDF / Word file by its first bytes whatever its name."""
+    from cspipe.extractors.formats import DOCUMENT_KINDS, SUFFIXES, sniff
+
+    if path.suffix.lower() in SUFFIXES:
+        return True
+    try:
+        with path.open("rb") as f:
+            return sniff(f.read(4096)) in DOCUMENT_KINDS
+    except OSError:
+        return False
 
 
 def read(source: Source, *, client: httpx.Client | None = None) -> bytes:
@@ -72,4 +84,5 @@ def read(source: Source, *, client: httpx.Client | None = None) -> bytes:
 
 def fetch_url(url: str, *, client: httpx.Client | None = None, max_bytes: int = MAX_BYTES) -> bytes:
     """GET a PDF politely (robots.txt, rate limit, retries, size cap, %PDF check): ``cspipe.pipeline.fetch.http``."""
+
     return fetch_pdf(url, client=client, max_bytes=max_bytes)

@@ -9,7 +9,6 @@ so a hostile PDF costs at most its limits: it gets a failed row naming the limit
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
@@ -40,6 +39,10 @@ class Options:
     boxed: bool = True  # parse in a worker process (False: in this process, no limits)
 
 
+#: why a document is skipped: said on every skipped line, so a second run explains itself
+SKIPPED = "already loaded: these bytes were ingested before (--force extracts them again)"
+
+
 @dataclass
 class IngestResult:
     source: str
@@ -52,21 +55,23 @@ class IngestResult:
 
     def line(self) -> str:
         counts = ", ".join(f"{v} {k}" for k, v in self.counts.items() if v)
-        detail = self.error if self.status == "failed" else counts
+        detail = self.error if self.status in ("failed", "skipped") else counts
         return f"{self.status:7} {self.source}" + (f"  ({detail})" if detail else "")
 
 
 def extract_document(data: bytes, options: Options) -> Extraction:
-    """The parse + extract step: bytes of one PDF -> Extraction (raises PdfError).
+    """The parse + extract step: bytes of one document -> Extraction (raises PdfError).
 
-    The registry's names, aliases and abbreviations (3+ letters) seed the NLP pipeline's
+    A PDF, its scanned pages read by OCR, or a Word file (``pipeline.readers``). The
+    registry's names, aliases and abbreviations (3+ letters) seed the NLP pipeline's
     ORG patterns, so a funder or recipient the registry knows is tagged by name; the tuple
     is built once per process (see ``_gazetteer``) and the pipeline is cached on it.
     """
-    from cspipe.extractors.document import extract
+    from cspipe.pipeline.extract.readers import read_document
 
-    return extract(data, gazetteer=_gazetteer(), max_pages=options.max_pages,
-                   keep_contacts=options.keep_contacts)
+    return read_document(data, gazetteer=_gazetteer(), max_pages=options.max_pages,
+                         keep_contacts=options.keep_contacts,
+                         timeout=options.timeout)
 
 
 @lru_cache(maxsize=1)
@@ -119,7 +124,7 @@ def prepare(
         )
     doc_id = fetch.sha256(data)
     if not options.force and is_loaded(doc_id):
-        return IngestResult(source.location, doc_id, "skipped"), None
+        return IngestResult(source.location, doc_id, "skipped", SKIPPED), None
     if not options.boxed:
         return _parse(data, doc_id, source.location, options, start)
     try:
@@ -217,11 +222,18 @@ def ingest(
     *,
     workers: int = 1,
     report: Callable[[IngestResult], None] | None = None,
+    expect: Callable[[int], None] | None = None,
 ) -> list[IngestResult]:
-    """Ingest every input into ``db_path``; the database is the single writer (this process)."""
+    """Ingest every input into ``db_path``; the database is the single writer (this process).
+
+    ``expect`` is told how many documents the inputs hold before the first is read (a progress
+    bar's total); ``report`` is called with each document's result as it is written.
+    """
     options = options or Options()
     db = open_db(db_path)
     sources = list(fetch.expand(list(inputs)))
+    if expect:
+        expect(len(sources))
     results: list[IngestResult] = []
 
     def finish(result: IngestResult, b: DocumentBundle | None) -> None:
@@ -245,9 +257,3 @@ def ingest(
     finally:
         db.close()
     return results
-
-
-def print_result(result: IngestResult) -> None:
-    """Default reporter: failures on stderr (one line each), the rest on stdout."""
-    stream = sys.stderr if result.status == "failed" else sys.stdout
-    print(result.line(), file=stream, flush=True)

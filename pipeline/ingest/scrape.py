@@ -27,6 +27,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from cspipe.extractors.formats import DOCUMENT_KINDS, sniff
 from cspipe.pipeline.fetch import inputs as fetch
 from cspipe.pipeline.fetch import state
 from cspipe.pipeline.fetch.http import HttpError, PoliteClient, Settings
@@ -234,7 +235,8 @@ def default_store(db_path: str | Path) -> Path:
 
 def _keep(store: Path, data: bytes, digest: str) -> Path:
     """Write the bytes under their sha256, atomically (temp file + rename)."""
-    target = store / digest[:2] / f"{digest}.pdf"
+    kind = sniff(data)  # a Word file is kept as one, by its bytes
+    target = store / digest[:2] / f"{digest}.{kind if kind in DOCUMENT_KINDS else 'pdf'}"
     if target.exists() and target.stat().st_size == len(data):
         return target
     target.parent.mkdir(parents=True, exist_ok=True)

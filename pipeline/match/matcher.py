@@ -126,11 +126,33 @@ class Matcher(RoleResolution, AbbreviationMatching, MentionScan):
         cache_key = (text, ctx.key())
         if cache_key in self._cache:
             return self._cache[cache_key]
-        result = self._match(text, ctx)
+        result = self._renamed(self._match(text, ctx), ctx)
         if len(self._cache) > 100_000:
             self._cache.clear()
         self._cache[cache_key] = result
         return result
+
+    def _renamed(self, found: Match | None, ctx: MatchContext) -> Match | None:
+        """A national body that had ceased before the paper's date, named by its old name, is the
+        body that carries its work on: "the National Probation Service" in a paper of September
+        2021 is the Probation Service (unified that June). A local body merged or abolished keeps
+        its own name and dates ("Thanet CCG" in a 2022 paper is the CCG, not the ICB after it), so
+        a comparison across years sees each under its own name."""
+        if found is None or not ctx.date:
+            return found
+        org = self.registry.get(found.organisation_id)
+        if org is None or org.areas:
+            return found
+        seen: set[str] = set()
+        while (org is not None and org.successor and org.end_date and org.id not in seen
+               and org.end_date < ctx.date[: len(org.end_date)]):
+            seen.add(org.id)
+            org = self.registry.get(org.successor) or org
+            if org.id in seen:
+                break
+        if org is None or org.id == found.organisation_id:
+            return found
+        return Match(org.id, org.name, found.score, f"{found.method}, successor")
 
     def _result(self, org: Organisation | None, score: float, method: str) -> Match | None:
         org = self.body(org)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -83,6 +84,8 @@ def _kpi_rows(document_id: str, kpis: Iterable[KpiRecord]) -> list[KpiRow]:
             target=k.target,
             value=k.value,
             page=k.page,
+            location=k.location,
+            ocr_confidence=k.ocr_confidence,
         )
         for k in kpis
     ]
@@ -109,6 +112,8 @@ def bundle(document_id: str, source: str, ex: Extraction, res: Resolution) -> Do
         report_number=ex.meta.report_number,
         ingested_at=now_iso(),
         extractor_version=EXTRACTOR_VERSION,
+        ocr_pages=json.dumps(ex.ocr_pages) if ex.ocr_pages else None,
+        source_format=ex.source_format,
     )
     # the extraction is kept beside its rows, so ``orgs rematch`` re-matches without parsing
     out = DocumentBundle(
@@ -116,7 +121,8 @@ def bundle(document_id: str, source: str, ex: Extraction, res: Resolution) -> Do
         extraction=ex,
     )
     out.priorities = [
-        PriorityRow(document_id=document_id, label=p.label, theme=p.theme, page=p.page)
+        PriorityRow(document_id=document_id, label=p.label, theme=p.theme, page=p.page,
+                    location=p.location, ocr_confidence=p.ocr_confidence)
         for p in ex.priorities
     ]
     out.activities = _activities(document_id, ex, res)
@@ -131,6 +137,8 @@ def bundle(document_id: str, source: str, ex: Extraction, res: Resolution) -> Do
             funder_id=res.funders.get(i),
             recipient_id=res.recipients.get(i),
             page=f.page,
+            location=f.location,
+            ocr_confidence=f.ocr_confidence,
         )
         for i, f in enumerate(ex.funding)
     ]
@@ -167,6 +175,8 @@ def _activities(document_id: str, ex: Extraction, res: Resolution) -> list[Activ
             timescale=a.timescale,
             due_date=a.due_date,
             page=a.page,
+            location=a.location,
+            ocr_confidence=a.ocr_confidence,
         )
         leads = []
         for j, lead in enumerate(a.leads):

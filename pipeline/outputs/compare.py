@@ -10,7 +10,6 @@ import csv
 import io
 import json
 import re
-import statistics
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -19,27 +18,9 @@ from rich.console import Console
 from rich.table import Table
 
 from cspipe.models.vocab import THEMES
+from cspipe.pipeline.store.benchmarks import EXTRA_MEASURES, PROFILE_MEASURES
 
-#: Activity-profile measures: (column of activity_profile, label, is a share).
-PROFILE_MEASURES: tuple[tuple[str, str, bool], ...] = (
-    ("activities", "activities", False),
-    ("share_kpi", "with a KPI", True),
-    ("share_target", "with a stated target", True),
-    ("share_lead_org", "with a named lead organisation", True),
-    ("share_all_partners", "led by all partners", True),
-    ("share_any_lead", "with any lead", True),
-    ("share_due_date", "with a due date", True),
-    ("share_status_stated", "with a status", True),
-    ("share_complete", "complete", True),
-    ("share_on_track", "on track / in progress", True),
-    ("share_at_risk", "at risk / off track", True),
-)
-#: Further measures benchmarked alongside the profile.
-EXTRA_MEASURES: tuple[tuple[str, str, bool], ...] = (
-    ("themes_named", "priority themes named (all documents)", False),
-    ("funding_gbp", "funding stated, £ (repeats counted once)", False),
-)
-
+__all__ = ["EXTRA_MEASURES", "PROFILE_MEASURES", "CompareError", "Comparison", "load"]
 
 def short_name(name: str) -> str:
     """'Anytown Community Safety Partnership' -> 'Anytown' (for narrow labels)."""
@@ -79,19 +60,6 @@ class Comparison:
         out = asdict(self)
         out["funding_gbp"] = self.funding_gbp
         return out
-
-
-@dataclass
-class Benchmark:
-    """One measure of one partnership against all the others."""
-
-    measure: str
-    label: str
-    value: float | None
-    median_others: float | None
-    rank: int | None  # 1 = highest value
-    of: int  # partnerships with a value
-    is_share: bool
 
 
 def load(db: sqlite_utils.Database, theme: str | None = None) -> list[Comparison]:
@@ -174,32 +142,6 @@ _THEME_LEAD_MIX = """
 """
 
 
-def benchmark(comparisons: list[Comparison], partnership_id: str) -> list[Benchmark]:
-    """Each measure of one partnership: its value, the median of the others, its rank."""
-    target = next((c for c in comparisons if c.partnership_id == partnership_id), None)
-    if target is None:
-        known = ", ".join(c.partnership_id for c in comparisons) or "none"
-        raise CompareError(f"no documents for partnership {partnership_id!r}; known: {known}")
-    out = []
-    for name, label, is_share in PROFILE_MEASURES + EXTRA_MEASURES:
-        value = target.measure(name)
-        others = [v for c in comparisons if c is not target if (v := c.measure(name)) is not None]
-        values = others + ([value] if value is not None else [])
-        rank = None if value is None else 1 + sum(v > value for v in others)
-        out.append(
-            Benchmark(
-                name,
-                label,
-                value,
-                statistics.median(others) if others else None,
-                rank,
-                len(values),
-                is_share,
-            )
-        )
-    return out
-
-
 # ---- rendering -------------------------------------------------------------------------------
 
 
@@ -216,27 +158,10 @@ def _money(value: float) -> str:
 
 
 def print_tables(
-    comparisons: list[Comparison],
-    console: Console,
-    theme: str | None = None,
-    bench: list[Benchmark] | None = None,
-    partnership: str | None = None,
+    comparisons: list[Comparison], console: Console, theme: str | None = None
 ) -> None:
-    """The comparison as rich tables: themes, activity profile, leads, funding (, benchmark)."""
+    """The comparison as rich tables: themes, activity profile, leads, funding."""
     scope = f" – theme {theme}" if theme else ""
-    if bench is not None:
-        t = Table(title=f"{partnership} against the other partnerships{scope}")
-        for col, j in (
-            ("measure", "left"),
-            ("value", "right"),
-            ("median of others", "right"),
-            ("rank", "right"),
-        ):
-            t.add_column(col, justify=j)  # type: ignore[arg-type]
-        for b in bench:
-            rank = f"{b.rank} of {b.of}" if b.rank is not None else "–"
-            t.add_row(b.label, _fmt(b.value, b.is_share), _fmt(b.median_others, b.is_share), rank)
-        console.print(t)
     # Partnerships are columns and measures rows: a handful of partnerships fit a terminal,
     # eighteen themes side by side do not.
     names = [short_name(c.partnership) for c in comparisons]
@@ -288,25 +213,19 @@ def print_tables(
 def to_json(
     comparisons: list[Comparison],
     theme: str | None = None,
-    bench: list[Benchmark] | None = None,
-    partnership: str | None = None,
+    bench: dict[str, Any] | None = None,
 ) -> str:
-    """For each partnership: its themes, activity profile, status and lead mix, funding."""
+    """For each partnership: its themes, activity profile, status and lead mix, funding;
+    ``bench`` (``peers.bench_json``) adds one partnership's benchmark in its group."""
     out: dict[str, Any] = {"theme": theme, "partnerships": [c.to_json() for c in comparisons]}
     if bench is not None:
-        out["benchmark"] = {"partnership_id": partnership, "measures": [asdict(b) for b in bench]}
+        out["benchmark"] = bench
     return json.dumps(out, indent=2, ensure_ascii=False)
 
 
-def to_csv(comparisons: list[Comparison], bench: list[Benchmark] | None = None) -> str:
-    """One row per partnership (or per measure, for a benchmark), for spreadsheets."""
+def to_csv(comparisons: list[Comparison]) -> str:
+    """One row per partnership, for spreadsheets."""
     buf = io.StringIO()
-    if bench is not None:
-        w = csv.writer(buf)
-        w.writerow(["measure", "label", "value", "median_others", "rank", "of"])
-        for b in bench:
-            w.writerow([b.measure, b.label, b.value, b.median_others, b.rank, b.of])
-        return buf.getvalue()
     kinds = sorted({k for c in comparisons for k in c.lead_mix})
     years = sorted({f["financial_year"] for c in comparisons for f in c.funding})
     header = (

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from cspipe.pipeline.outputs.search import sql as search_sql
+from cspipe.pipeline.store.benchmarks import LIST_QUERY
 from cspipe.pipeline.store.descriptions import Described, about, described
 
 SITE_FILE = "datasette.yaml"
@@ -43,10 +44,6 @@ SEARCH_QUERY = {
     "sql": search_sql() + " LIMIT 200",
 }
 
-#: Canned queries by name: title, description and SQL (parameters as ``:name``).
-QUERIES: dict[str, dict[str, Any]] = {**_site()["queries"], "search": SEARCH_QUERY}
-
-
 def _table(entry: Described) -> dict[str, Any]:
     """One table's or view's Datasette entry; the project's additions say so."""
     description = entry.description
@@ -68,6 +65,23 @@ def _licence_and_source() -> dict[str, str]:
         "license_url": licences[0]["path"],
         "source": info["sources"][0]["title"],
     }
+
+
+#: SQL a canned query names by ``sql_from`` instead of writing it (defined once elsewhere).
+SQL_FROM = {"benchmark_list": LIST_QUERY}
+
+
+def _query(query: dict[str, Any]) -> dict[str, Any]:
+    if "sql_from" not in query:
+        return query
+    out = {k: v for k, v in query.items() if k != "sql_from"}
+    out["sql"] = SQL_FROM[query["sql_from"]]
+    return out
+
+
+#: Canned queries by name: title, description and SQL (parameters as ``:name``).
+QUERIES: dict[str, dict[str, Any]] = {
+    **{n: _query(q) for n, q in _site()["queries"].items()}, "search": SEARCH_QUERY}
 
 
 def metadata(database: str) -> dict[str, Any]:

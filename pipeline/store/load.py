@@ -97,6 +97,7 @@ def open_readonly(path: str | Path) -> sqlite_utils.Database:
     With no ``-wal`` file beside it no writer has it open, so it is opened ``immutable``:
     nothing is written, not even the ``-wal`` / ``-shm`` side files, and read-only media work.
     Otherwise ``mode=ro`` reads the writer's pending WAL without writing the database file.
+    Views stored by an older cspipe are shadowed by today's, as temporary views.
     """
     path = Path(path)
     _check_path(path, create=False)
@@ -117,6 +118,9 @@ def open_readonly(path: str | Path) -> sqlite_utils.Database:
         db.close()
         raise DatabaseError(f"{path} has schema version {version}, this cspipe reads {LATEST}: "
                             f"run `cspipe ingest ... --db {path}` once to upgrade it")
+    from cspipe.pipeline.store import views  # views depend on the final tables
+
+    views.shadow_stale_views(db)
     return db
 
 

@@ -215,6 +215,34 @@ MIGRATIONS: list[Migration] = [
     ),
     (
         7,
+        "additions: scanned pages read by OCR and Word files (documents.ocr_pages, source_format; "
+        "each row's location in a page-less file and its OCR confidence)",
+        """
+        ALTER TABLE documents ADD COLUMN ocr_pages TEXT;
+        ALTER TABLE documents ADD COLUMN source_format TEXT;
+        ALTER TABLE priorities ADD COLUMN location TEXT;
+        ALTER TABLE priorities ADD COLUMN ocr_confidence REAL;
+        ALTER TABLE activities ADD COLUMN location TEXT;
+        ALTER TABLE activities ADD COLUMN ocr_confidence REAL;
+        ALTER TABLE kpis ADD COLUMN location TEXT;
+        ALTER TABLE kpis ADD COLUMN ocr_confidence REAL;
+        ALTER TABLE funding ADD COLUMN location TEXT;
+        ALTER TABLE funding ADD COLUMN ocr_confidence REAL;
+        """,
+    ),
+    (
+        8,
+        "addition: what partnerships are compared by (county, force, council type, population)",
+        """
+        ALTER TABLE partnerships ADD COLUMN county_id TEXT;
+        ALTER TABLE partnerships ADD COLUMN force_id TEXT;
+        ALTER TABLE partnerships ADD COLUMN council_type TEXT;
+        ALTER TABLE partnerships ADD COLUMN population INTEGER;
+        ALTER TABLE partnerships ADD COLUMN districts INTEGER;
+        """,
+    ),
+    (
+        9,
         "addition: full-text search (FTS5) over activities, KPIs, funding and priorities",
         _search_indexes,
     ),

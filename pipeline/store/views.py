@@ -15,6 +15,8 @@ from __future__ import annotations
 import sqlite_utils
 
 from cspipe.models.vocab import ALL_PARTNERS_ID, THEMES
+from cspipe.pipeline.store.benchmarks import BENCHMARK_VIEWS
+from cspipe.pipeline.store.timeline import TIMELINE_VIEWS
 
 _THEME_VALUES = ", ".join(f"('{t}')" for t in THEMES)
 
@@ -278,7 +280,7 @@ VIEWS: dict[str, str] = {
             FROM funding f JOIN ({_DOCS}) d ON d.id = f.document_id
         )
     """,
-    "funding_by_year": """
+    "funding_document_year": """
         WITH rows_ AS (
             SELECT partnership_id, financial_year, amount_gbp, document_id, date,
                    lower(trim(description)) AS what
@@ -294,12 +296,15 @@ VIEWS: dict[str, str] = {
             SELECT partnership_id, financial_year, amount_gbp, document_id, what,
                    count(DISTINCT date) AS n
             FROM rows_ WHERE date IS NOT NULL GROUP BY 1, 2, 3, 4, 5
-        ),
-        per_document AS (SELECT * FROM undated UNION ALL SELECT * FROM dated),
-        distinct_items AS (
+        )
+        SELECT partnership_id, document_id, financial_year, amount_gbp, what, n AS times
+        FROM (SELECT * FROM undated UNION ALL SELECT * FROM dated)
+    """,
+    "funding_by_year": """
+        WITH distinct_items AS (
             -- across documents the same sum (amount, year, description) counts once
-            SELECT partnership_id, financial_year, amount_gbp, what, max(n) AS n
-            FROM per_document GROUP BY 1, 2, 3, 4
+            SELECT partnership_id, financial_year, amount_gbp, what, max(times) AS n
+            FROM funding_document_year GROUP BY 1, 2, 3, 4
         ),
         raw AS (
             SELECT partnership_id, financial_year, count(*) AS rows,
@@ -356,7 +361,10 @@ VIEWS: dict[str, str] = {
     """,
 }
 
-#: Views in dependency order are the dict order above; dropped in reverse.
+VIEWS.update(TIMELINE_VIEWS)
+VIEWS.update(BENCHMARK_VIEWS)
+#: Views in dependency order are the dict order above (then the timeline and benchmark
+#: modules' views, which read them); dropped in reverse.
 
 
 def _create_sql(name: str) -> str:
@@ -375,3 +383,18 @@ def create_views(db: sqlite_utils.Database) -> None:
         db.execute(f"DROP VIEW IF EXISTS {name}")
     for name in VIEWS:
         db.execute(_create_sql(name))
+
+
+def shadow_stale_views(db: sqlite_utils.Database) -> bool:
+    """On a read-only connection, define every view as TEMP when the stored ones are stale.
+
+    A database written by an older cspipe of the same schema version may hold older view
+    definitions (views change without a migration); readers must not rewrite it, so they get
+    today's definitions as temporary views, which SQLite resolves before the stored ones.
+    Nothing is written to the file. Returns whether it had to.
+    """
+    if current(db):
+        return False
+    for name in VIEWS:
+        db.execute(f"CREATE TEMP VIEW {name} AS {VIEWS[name]}")
+    return True

@@ -36,7 +36,8 @@ def table(rows: list[dict[str, Any]], repeat: bool) -> m.Table:
                    size=9.5)
 
 
-def model() -> m.Document:
+def flows() -> list[m.Flow]:
+    """The delivery plan's flows (also the delivery-plan part of the agenda pack, ``norfolk_pack``)."""
     dp = json.loads((DATA / "delivery_plan.json").read_text(encoding="utf-8"))
     flows: list[m.Flow] = [m.Heading(dp["title"], 1), m.Paragraph(dp["intro"])]
     for k, plan in enumerate(dp["plans"]):
@@ -55,8 +56,13 @@ def model() -> m.Document:
             flows += ([m.PageBreak()] if j else []) + [table(chunk, plan["repeat_header"])]
         if "second_table" in plan:
             flows += [m.PageBreak(), table(plan["second_table"]["rows"], plan["second_table"]["repeat_header"])]
-    return m.Document(dp["title"], "Norfolk County Council",
-                      [m.Section(flows, orientation="landscape", footer="{page}")], font="verdana", size=10,
+    return flows
+
+
+def model() -> m.Document:
+    title = json.loads((DATA / "delivery_plan.json").read_text(encoding="utf-8"))["title"]
+    return m.Document(title, "Norfolk County Council",
+                      [m.Section(flows(), orientation="landscape", footer="{page}")], font="verdana", size=10,
                       margin_mm=18)
 
 

@@ -278,9 +278,13 @@ def parse_html(html: str, base_url: str, *, headings: re.Pattern[str] | None = N
 
 
 def is_document_url(url: str) -> bool:
-    """PDF files and the known PDF-serving endpoints (ModernGov conversion, CMIS Document.ashx)."""
+    """PDF and Word files and the known document endpoints (ModernGov conversion, CMIS
+    Document.ashx). What a fetched body is, is then read from its bytes."""
+    from cspipe.extractors.formats import SUFFIXES
+
     path = urlsplit(url).path.lower()
-    return path.endswith(".pdf") or path.endswith("/mgconvert2pdf.aspx") or path.endswith("/document.ashx")
+    return path.endswith(SUFFIXES) or path.endswith("/mgconvert2pdf.aspx") \
+        or path.endswith("/document.ashx")
 
 
 def link_title(link: Link) -> str:
@@ -290,7 +294,7 @@ def link_title(link: Link) -> str:
         text = re.sub(r"^Link to document\s*", "", link.title).strip(" '\"")
     if not text:
         name = unquote(urlsplit(link.url).path.rsplit("/", 1)[-1])
-        text = re.sub(r"\.pdf$", "", name, flags=re.I).replace("_", " ").replace("-", " ")
+        text = re.sub(r"\.(?:pdf|docx?|odt|rtf)$", "", name, flags=re.I).replace("_", " ").replace("-", " ")
     return clean(text)
 
 

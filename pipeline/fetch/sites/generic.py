@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date
 from urllib.parse import urljoin
 
+from cspipe.extractors.formats import kind_of_content_type
 from cspipe.pipeline.fetch.http import HttpError, PoliteClient
 from cspipe.pipeline.fetch.sites.base import (
     Committee,
@@ -94,7 +95,7 @@ class GenericAdapter(SiteAdapter):
                         urls.append(urljoin(self.url, href))
                 elif name == "enclosure" and e.get("url"):
                     kind = (e.get("type") or "").lower()
-                    if "pdf" in kind or is_document_url(e.get("url") or ""):
+                    if "pdf" in kind or kind_of_content_type(kind) or is_document_url(e.get("url") or ""):
                         urls.insert(0, urljoin(self.url, e.get("url") or ""))
             docs = [u for u in urls if is_document_url(u)]
             if docs:

@@ -96,13 +96,23 @@ class Partnership:
     start_date: str | None = None
     end_date: str | None = None
     replaced_by: str | None = None
+    #: what it is compared by (build_comparators.py): county council id, council type,
+    #: mid-2020 population of its member councils, how many councils that is
+    county: str | None = None
+    council_type: str | None = None
+    population: int | None = None
+    districts: int | None = None
 
     @property
     def current(self) -> bool:
         return not self.end_date and not self.replaced_by
 
     def row(self) -> PartnershipRow:
-        return PartnershipRow(id=self.id, name=self.name, gss_code=self.gss_code)
+        return PartnershipRow(
+            id=self.id, name=self.name, gss_code=self.gss_code, county_id=self.county,
+            force_id=self.force, council_type=self.council_type, population=self.population,
+            districts=self.districts,
+        )
 
     def as_organisation(self) -> Organisation:
         return Organisation(
@@ -274,6 +284,10 @@ def _partnership_from_row(row: dict[str, str]) -> Partnership:
         start_date=row.get("start_date") or None,
         end_date=row.get("end_date") or None,
         replaced_by=row.get("replaced_by") or None,
+        county=row.get("county") or None,
+        council_type=row.get("council_type") or None,
+        population=int(row["population"]) if row.get("population") else None,
+        districts=int(row["districts"]) if row.get("districts") else None,
     )
 
 

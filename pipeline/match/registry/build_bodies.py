@@ -1,9 +1,9 @@
 """Bodies of other periods and bodies every area has, for ``build_registry``.
 
 Two sorts. Listed bodies come from a file of facts in ``sources/`` or beside this module
-(probation trusts and community rehabilitation companies, primary care trusts, prisons,
-clinical commissioning groups). Area bodies follow from a statute that gave every upper-tier
-council or police force area one (youth offending services, health and wellbeing boards,
+(probation trusts and community rehabilitation companies, primary care trusts, prisons;
+clinical commissioning groups have a module of their own, ``build_ccgs``). Area bodies
+follow from a statute that gave every upper-tier council or police force area one (youth offending services, health and wellbeing boards,
 safeguarding boards, drug and alcohol action teams, police authorities, police and crime
 panels, local criminal justice boards, county-level community safety partnerships): one row per
 area, named the way the papers name them, dated by the statute, ``source`` ``rule:<category>``.
@@ -120,19 +120,6 @@ def add_pcts(builder, org_cls, places: Places, read_csv, src: Path) -> None:
                       end_date="2013-03-31", place=core, source="pct:primary_care_trusts.csv",
                       category="primary_care_trust")
         for alias in (short, f"NHS {core}", f"{core} PCT", f"{core} Primary Care Trust"):
-            org.add_alias(alias)
-        builder.add(org)
-
-
-def add_ccgs(builder, org_cls, places: Places, read_csv, path: Path) -> None:
-    for row in read_csv(path):
-        name = row["name"]
-        org = org_cls(id=slugify(name), name=name, kind="health",
-                      areas=places.council_areas(row["places"]), start_date=row["start_date"],
-                      end_date=row["end_date"], source="curated:curated_ccgs.csv",
-                      category="clinical_commissioning_group",
-                      successor=slugify(row["successor"]) if row["successor"] else "")
-        for alias in row["aliases"].split("|"):
             org.add_alias(alias)
         builder.add(org)
 

@@ -42,6 +42,11 @@ PARTNERSHIP_COLUMNS = [
     "end_date",
     "replaced_by",
     "source",
+    # what it is compared by (build_comparators.py)
+    "county",
+    "council_type",
+    "population",
+    "districts",
 ]
 
 _KIND_BY_LA_TYPE = {
@@ -70,6 +75,7 @@ _COPY_WHOLE = {
     "ons_fra19_names_codes_uk.csv": None,
     "ons_lad19_fra19_lookup_ew.csv": None,
     "police_force_register.tsv": "LICENSE-openregister-police-data.txt",
+    "ons_loc22_icb22_nhser22_lookup_en.csv": "LICENSE-craig-shenton-cqc-icb-lookup.txt",
 }
 _LA_KEEP = [
     "local-authority-code",
@@ -84,6 +90,7 @@ _LA_KEEP = [
     "local-authority-type",
     "county-la",
     "former-gss-codes",
+    "pop-2020",
 ]
 
 
@@ -168,6 +175,10 @@ class Builder:
         owner = self.key_owner.get(keys[0]) or (org.id if org.id in self.orgs else None)
         if owner is not None:
             existing = self.orgs[owner]
+            # a listed body that a rule also names is one of that rule's kind ("Suffolk Health and
+            # Wellbeing Board" is the county's health and wellbeing board): it takes the category
+            if org.category and not existing.category:
+                existing.category = org.category
             for alias in [org.name, *org.aliases]:
                 existing.add_alias(alias)
             for abbr in org.abbreviations:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from pathlib import Path
 
+from cspipe.pipeline.match.registry.build_comparators import comparator_fields
 from cspipe.pipeline.match.registry.build_model import Geography, read_csv, split
 from cspipe.pipeline.match.registry.build_orgs import expand_area_tokens
 from cspipe.pipeline.match.registry.text import initialism, normalise, slugify
@@ -90,6 +91,9 @@ def build_partnerships(
     _add_new_councils(geo, force, csp_count, out, raw_lads)
     for row in curated:
         _apply_curated(row, geo, force, out, raw_lads)
+    for pid, part in out.items():
+        lads = raw_lads.get(pid) or {a for a in split(part["areas"]) if a in geo.lad_pfa}
+        part.update(comparator_fields(geo, lads))
     return sorted(out.values(), key=lambda r: r["id"])
 
 

@@ -13,7 +13,7 @@ import csv
 import shutil
 from pathlib import Path
 
-from cspipe.pipeline.match.registry import build_bodies
+from cspipe.pipeline.match.registry import build_bodies, build_ccgs
 from cspipe.pipeline.match.registry.build_model import (
     _COPY_WHOLE,
     _LA_KEEP,
@@ -104,7 +104,7 @@ def build(
 
     build_bodies.add_probation(builder, Org, places, pfa_areas, read_csv, src)
     build_bodies.add_pcts(builder, Org, places, read_csv, src)
-    build_bodies.add_ccgs(builder, Org, places, read_csv, here / "curated_ccgs.csv")
+    build_ccgs.add_ccgs(builder, Org, places, read_csv, src, here)
     build_bodies.add_prisons(builder, Org, places, read_csv, here / "prisons.csv", pfa_of)
     build_bodies.add_council_bodies(builder, Org, geo, ids)
     build_bodies.add_force_area_bodies(

@@ -3,7 +3,9 @@
 ``queries`` reads the rows, ``grids``/``tables`` shape them, ``charts`` draws the bars
 with matplotlib; the templates in ``pipeline/outputs/templates`` lay it all out with
 report.css and report.js inlined, so the file opens offline in any browser. Every chart
-mark links to the table rows behind it and every row to its document and page.
+mark links to the table rows behind it and every row to its document's published URL at
+its page (a document read from a local file gets a note instead: a relative path would
+break as soon as the file is moved or sent).
 """
 
 from __future__ import annotations
@@ -21,7 +23,9 @@ from cspipe.models.vocab import THEMES
 from cspipe.pipeline.outputs.compare import PROFILE_MEASURES, short_name
 from cspipe.pipeline.outputs.report import charts
 from cspipe.pipeline.outputs.report.grids import heatmap, participation_grid, profile_grid
+from cspipe.pipeline.outputs.report.links import LOCAL_NOTE
 from cspipe.pipeline.outputs.report.queries import ReportData, fetch
+from cspipe.pipeline.outputs.report.sections import comparator_panels, documents, timeline_panels
 from cspipe.pipeline.outputs.report.tables import row_tables
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -59,7 +63,7 @@ def _svg(svg: str | None) -> Markup | None:
     return None if svg is None else Markup(svg)
 
 
-def context(data: ReportData, out_dir: Path, title: str) -> dict[str, Any]:
+def context(data: ReportData, title: str) -> dict[str, Any]:
     """Everything the template shows, as plain values and SVG strings."""
     comparisons = data.comparisons
     stats = ReportStats(
@@ -81,7 +85,11 @@ def context(data: ReportData, out_dir: Path, title: str) -> dict[str, Any]:
         "status_chart": _svg(charts.status_chart(comparisons)),
         "profile_measures": PROFILE_MEASURES,
         "profile": profile_grid(data),
-        "tables": row_tables(data, out_dir),
+        "tables": row_tables(data),
+        "documents": documents(data),
+        "local_note": LOCAL_NOTE,
+        "peer_panels": comparator_panels(data),
+        "timelines": timeline_panels(data),
         "lead_chart": _svg(charts.lead_mix_chart(comparisons)),
         "funding_chart": _svg(charts.funding_chart(comparisons)),
         "funding_legend": [
@@ -92,9 +100,10 @@ def context(data: ReportData, out_dir: Path, title: str) -> dict[str, Any]:
     }
 
 
-def render(db: sqlite_utils.Database, out_dir: Path, title: str = TITLE) -> tuple[str, ReportStats]:
-    """The report's HTML and what it holds (document links relative to ``out_dir``)."""
-    values = context(fetch(db), out_dir, title)
+def render(db: sqlite_utils.Database, title: str = TITLE) -> tuple[str, ReportStats]:
+    """The report's HTML and what it holds (links to published documents only, so the file
+    works wherever it is opened)."""
+    values = context(fetch(db), title)
     page = environment().get_template("report.html.j2").render(values)
     stats: ReportStats = values["stats"]
     stats.bytes = len(page.encode("utf-8"))
@@ -102,14 +111,14 @@ def render(db: sqlite_utils.Database, out_dir: Path, title: str = TITLE) -> tupl
 
 
 def build_report(db_path: str | Path, out: str | Path) -> ReportStats:
-    """Write the report for ``db_path`` to ``out`` (links to documents relative to it)."""
+    """Write the report for ``db_path`` to ``out``."""
     from cspipe.pipeline.store.load import open_readonly
 
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     db = open_readonly(db_path)
     try:
-        page, stats = render(db, out.parent.resolve())
+        page, stats = render(db)
     finally:
         db.close()
     out.write_text(page, encoding="utf-8")

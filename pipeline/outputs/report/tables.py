@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from cspipe.pipeline.outputs.compare import short_name
-from cspipe.pipeline.outputs.report.links import anchor, source_href
+from cspipe.pipeline.outputs.report.links import anchor, local_note, page_href
 from cspipe.pipeline.outputs.report.queries import ReportData, Row
 
 
@@ -23,7 +23,8 @@ class TableRow:
     rec: Row
     attrs: dict[str, str]
     document: str  # title, else the file name
-    href: str  # the document at the row's page
+    href: str | None  # the published document at the row's page; None for a local file
+    note: str | None = None  # why there is no link
 
 
 @dataclass
@@ -66,9 +67,7 @@ def _activity_attrs(r: Row) -> dict[str, str]:
     }
 
 
-def group_rows(
-    rows: Iterable[Row], prefix: str, attrs: Attrs, data: ReportData, out_dir: Path
-) -> list[RowGroup]:
+def group_rows(rows: Iterable[Row], prefix: str, attrs: Attrs, data: ReportData) -> list[RowGroup]:
     """Rows into one group per partnership, in the comparison's order (unknown ones last)."""
     names, order = data.names, data.order
     groups: dict[str, RowGroup] = {}
@@ -80,16 +79,17 @@ def group_rows(
             groups[gid] = RowGroup(gid, short_name(names.get(pid, pid)))
             first[gid] = pid
         document = r.get("title") or Path(str(r["source"])).name
-        href = source_href(r["source"], out_dir, r["page"])
-        groups[gid].rows.append(TableRow(r, attrs(r), str(document), href))
+        href = page_href(r.get("url"), r["page"])
+        note = None if href else local_note(str(r["source"]))
+        groups[gid].rows.append(TableRow(r, attrs(r), str(document), href, note))
     return sorted(groups.values(), key=lambda g: order.get(first[g.id], 99))
 
 
-def row_tables(data: ReportData, out_dir: Path) -> RowTables:
-    """Every row table, with links to documents relative to ``out_dir``."""
+def row_tables(data: ReportData) -> RowTables:
+    """Every row table, each row linked to its published document and page."""
 
     def grouped(rows: list[Row], prefix: str, attrs: Attrs) -> list[RowGroup]:
-        return group_rows(rows, prefix, attrs, data, out_dir)
+        return group_rows(rows, prefix, attrs, data)
 
     return RowTables(
         priorities=grouped(data.priorities, "pri", lambda r: {"theme": r["theme"]}),
