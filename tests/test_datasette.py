@@ -27,7 +27,8 @@ datasette = pytest.importorskip("datasette.app", reason="the serve extra (datase
 
 ROOT = Path(__file__).resolve().parent.parent
 #: values for every parameter a canned query takes, on the fixture database
-PARAMS = {"theme": "vawg", "partnership_id": "alpha-csp", "query": "patrol OR grant OR vawg"}
+PARAMS = {"theme": "vawg", "partnership_id": "alpha-csp", "query": "patrol OR grant OR vawg",
+          "comparator": "county", "members": "beta-csp"}
 
 
 def cspipe(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:

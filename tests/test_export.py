@@ -57,7 +57,8 @@ def test_an_empty_table_still_has_its_header(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     lines = (out / "funding.csv").read_text().splitlines()
     assert lines == ["id,document_id,document_title,partnership_id,partnership,date,period,"
-                     "description,amount_gbp,funder_id,funder,recipient_id,recipient,page"]
+                     "description,amount_gbp,funder_id,funder,recipient_id,recipient,page,"
+                     "location,ocr_confidence"]
 
 
 def test_export_json(tmp_path: Path) -> None:

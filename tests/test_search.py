@@ -65,11 +65,11 @@ def test_an_older_database_gets_its_indexes_filled_once(tmp_path: Path) -> None:
 
     db_path = build_fixture_db(tmp_path / "old.db")
     conn = sqlite3.connect(db_path)
-    for table in SEARCH:  # back to schema 6: no index, no triggers
+    for table in SEARCH:  # back to schema 8: no index, no triggers
         conn.execute(f"DROP TABLE {table}_fts")
         for suffix in ("ai", "ad", "au"):
             conn.execute(f"DROP TRIGGER {table}_{suffix}")
-    conn.execute("DELETE FROM schema_migrations WHERE version = 7")
+    conn.execute("DELETE FROM schema_migrations WHERE version = 9")
     conn.commit()
     conn.close()
     open_db(db_path).close()
