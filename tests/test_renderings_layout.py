@@ -67,3 +67,32 @@ def test_unruled_cell_of_several_paragraphs_is_one_row() -> None:
     assert prevent[0].startswith("Identify relevant organisations")
     assert prevent[0].endswith("understand what work they do")
     assert not any(d.startswith("Connect with higher education") for d in prevent)
+
+
+def _page_tables(pdf: str, number: int) -> list:
+    import pdfplumber
+
+    from cspipe.extractors.pdf import PageView
+    from cspipe.extractors.tables import find_page_tables
+
+    with pdfplumber.open(str(RENDERINGS / pdf)) as doc:
+        return find_page_tables(PageView(number, doc.pages[number - 1]))
+
+
+def test_chromium_row_cut_by_the_page_break_is_kept() -> None:
+    # Chromium draws each border as a thin filled rectangle and leaves a row cut by the page
+    # break open at the foot: the rectangles' own short ends must not pass for the closing rule
+    (table,) = _page_tables("norfolk-ccsp-scrutiny-agenda-2021-09-16.cr.pdf", 77)
+    assert [r[0] for r in table.rows] == ["2.7", "Prevent", "2.8", "2.9", "2.10", "2.11"]
+    assert " ".join((table.rows[-1][1] or "").split()).startswith("Provide a multi-agency safeguarding response")
+
+
+def test_chromium_merged_cell_drawn_in_pieces_stays_whole() -> None:
+    # a SMART Target cell merged down three rows: its side rules come in one piece per row,
+    # which meet end to end; no rule ends there, so the merged text is not cut into three
+    tables = _page_tables("east-cambridgeshire-action-plan-2023-24.cr.pdf", 9)
+    first = tables[0]
+    assert first.rows[0][:3] == ["SMART Target", "CSP Priority", "Timescale"]
+    assert (first.rows[1][0] or "").replace("\n", " ").startswith(
+        "Commission an in-depth review of violence, particularly where injury occurred")
+    assert "resources are available." in (first.rows[1][0] or "")

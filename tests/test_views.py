@@ -19,39 +19,198 @@ GAMMA = "d" * 64
 FAILED = "e" * 64
 
 
+#: the fixture's rows, table by table (data, not code)
+FIXTURE_PARTNERSHIPS = [
+    {"id": "alpha-csp", "name": "Alpha Community Safety Partnership", "gss_code": None,
+     "county_id": "shire-county-council", "force_id": "shire-constabulary",
+     "council_type": "non_metropolitan_district", "population": 100_000, "districts": 1},
+    {"id": "beta-csp", "name": "Beta Community Safety Partnership", "gss_code": None,
+     "county_id": "shire-county-council", "force_id": "shire-constabulary",
+     "council_type": "non_metropolitan_district", "population": 150_000, "districts": 1},
+    {"id": "gamma-csp", "name": "Gamma Community Safety Partnership", "gss_code": None,
+     "county_id": None, "force_id": "shire-constabulary", "council_type": "unitary",
+     "population": 400_000, "districts": 1},
+    {"id": "idle-csp", "name": "Idle Community Safety Partnership", "gss_code": None},
+]
+
+FIXTURE_ORGANISATIONS = [
+    {"id": "alpha-council", "name": "Alpha Council", "kind": "district_council"},
+    {
+        "id": "shire-county-council",
+        "name": "Shire County Council",
+        "kind": "county_council",
+    },
+    {"id": "shire-constabulary", "name": "Shire Constabulary", "kind": "police"},
+    {
+        "id": "shire-fire-and-rescue-service",
+        "name": "Shire Fire and Rescue Service",
+        "kind": "fire_rescue",
+    },
+    {"id": "all-partners", "name": "All partners", "kind": "partnership"},
+]
+
+FIXTURE_PRIORITIES = [
+    {"document_id": ALPHA_OLD, "label": "Anti-social behaviour", "theme": "asb", "page": 2},
+    {"document_id": ALPHA_OLD, "label": "Fraud and scams", "theme": "fraud", "page": 2},
+    {"document_id": ALPHA_NEW, "label": "ASB", "theme": "asb", "page": 3},
+    {"document_id": ALPHA_NEW, "label": "VAWG", "theme": "vawg", "page": 3},
+    {"document_id": BETA, "label": "Domestic abuse", "theme": "domestic_abuse", "page": 1},
+    {"document_id": BETA, "label": "Violence against women", "theme": "vawg", "page": 1},
+    {"document_id": GAMMA, "label": "Prevent", "theme": "prevent", "page": 4},
+]
+
+FIXTURE_ACTIVITY_LEADS = [
+    {
+        "activity_id": 1,
+        "organisation_id": "shire-constabulary",
+        "person": None,
+        "raw": "Police",
+    },
+    {"activity_id": 1, "organisation_id": "alpha-council", "person": None, "raw": "AC"},
+    {
+        "activity_id": 2,
+        "organisation_id": "alpha-council",
+        "person": "Jo Bloggs",
+        "raw": "AC: Jo Bloggs",
+    },
+    {"activity_id": 3, "organisation_id": "all-partners", "person": None, "raw": "All"},
+    {
+        "activity_id": 5,
+        "organisation_id": "shire-county-council",
+        "person": None,
+        "raw": "SCC",
+    },
+    {"activity_id": 6, "organisation_id": None, "person": "Sam Smith", "raw": "Sam Smith"},
+]
+
+FIXTURE_KPIS = [
+    {
+        "id": 1,
+        "document_id": ALPHA_NEW,
+        "activity_id": 1,
+        "description": "Calls",
+        "target": "-10%",
+        "page": 5,
+    },
+    {
+        "id": 2,
+        "document_id": ALPHA_NEW,
+        "activity_id": 3,
+        "description": "Venues",
+        "target": "TBC",
+        "page": 6,
+    },
+    {
+        "id": 3,
+        "document_id": BETA,
+        "activity_id": 5,
+        "description": "Beds",
+        "target": None,
+        "page": 2,
+    },
+    {
+        "id": 4,
+        "document_id": BETA,
+        "activity_id": None,
+        "description": "Reports",
+        "target": "20",
+        "page": 3,
+    },
+]
+
+FIXTURE_FUNDING = [
+    # alpha: 2019/20 by date (Jul 2019) and by date (Feb 2020); 2021/22 by period
+    {
+        "document_id": ALPHA_OLD,
+        "date": "2019-07-28",
+        "period": None,
+        "description": "Skate park event",
+        "amount_gbp": 420.0,
+        "page": 7,
+    },
+    {
+        "document_id": ALPHA_OLD,
+        "date": "2020-02",
+        "period": None,
+        "description": "Bike marking",
+        "amount_gbp": 580.0,
+        "page": 7,
+    },
+    {
+        "document_id": ALPHA_NEW,
+        "date": "2023-05-01",
+        "period": "2021/22",
+        "description": "PCC grant",
+        "amount_gbp": 16100000.0,
+        "page": 8,
+    },
+    # the same grant repeated in the older document: counted once in funding_by_year
+    {
+        "document_id": ALPHA_OLD,
+        "date": None,
+        "period": "FY 2021-22",
+        "description": "PCC grant ",
+        "amount_gbp": 16100000.0,
+        "page": 9,
+    },
+    # beta: short period form and an undated sum
+    {
+        "document_id": BETA,
+        "date": None,
+        "period": "22/23",
+        "description": "Safer Streets",
+        "amount_gbp": 5000.0,
+        "page": 4,
+    },
+    {
+        "document_id": BETA,
+        "date": None,
+        "period": None,
+        "description": "Reserve",
+        "amount_gbp": 100.0,
+        "page": 4,
+    },
+]
+
+FIXTURE_ORG_MENTIONS = [
+    {"document_id": ALPHA_OLD, "organisation_id": "alpha-council", "text": "AC", "page": 1},
+    {"document_id": ALPHA_NEW, "organisation_id": "alpha-council", "text": "AC", "page": 1},
+    {
+        "document_id": ALPHA_NEW,
+        "organisation_id": "shire-constabulary",
+        "text": "Police",
+        "page": 2,
+    },
+    {
+        "document_id": BETA,
+        "organisation_id": "shire-constabulary",
+        "text": "Constabulary",
+        "page": 1,
+    },
+    {
+        "document_id": BETA,
+        "organisation_id": "shire-fire-and-rescue-service",
+        "text": "Fire service",
+        "page": 3,
+    },
+    {
+        "document_id": GAMMA,
+        "organisation_id": "shire-constabulary",
+        "text": "Police",
+        "page": 1,
+    },
+]
+
+
+
 def build_fixture_db(path: Path) -> Path:
     """Three partnerships: alpha (two documents), beta (one), gamma (priorities only)."""
     db = open_db(path)
     db["partnerships"].insert_all(
-        [
-            {"id": "alpha-csp", "name": "Alpha Community Safety Partnership", "gss_code": None,
-             "county_id": "shire-county-council", "force_id": "shire-constabulary",
-             "council_type": "non_metropolitan_district", "population": 100_000, "districts": 1},
-            {"id": "beta-csp", "name": "Beta Community Safety Partnership", "gss_code": None,
-             "county_id": "shire-county-council", "force_id": "shire-constabulary",
-             "council_type": "non_metropolitan_district", "population": 150_000, "districts": 1},
-            {"id": "gamma-csp", "name": "Gamma Community Safety Partnership", "gss_code": None,
-             "county_id": None, "force_id": "shire-constabulary", "council_type": "unitary",
-             "population": 400_000, "districts": 1},
-            {"id": "idle-csp", "name": "Idle Community Safety Partnership", "gss_code": None},
-        ]
+        FIXTURE_PARTNERSHIPS
     )
     db["organisations"].insert_all(
-        [
-            {"id": "alpha-council", "name": "Alpha Council", "kind": "district_council"},
-            {
-                "id": "shire-county-council",
-                "name": "Shire County Council",
-                "kind": "county_council",
-            },
-            {"id": "shire-constabulary", "name": "Shire Constabulary", "kind": "police"},
-            {
-                "id": "shire-fire-and-rescue-service",
-                "name": "Shire Fire and Rescue Service",
-                "kind": "fire_rescue",
-            },
-            {"id": "all-partners", "name": "All partners", "kind": "partnership"},
-        ]
+        FIXTURE_ORGANISATIONS
     )
     docs = [
         (ALPHA_OLD, "alpha-csp", "2022-03-01", "ok", "Alpha plan 2022"),
@@ -77,15 +236,7 @@ def build_fixture_db(path: Path) -> Path:
         ]
     )
     db["priorities"].insert_all(
-        [
-            {"document_id": ALPHA_OLD, "label": "Anti-social behaviour", "theme": "asb", "page": 2},
-            {"document_id": ALPHA_OLD, "label": "Fraud and scams", "theme": "fraud", "page": 2},
-            {"document_id": ALPHA_NEW, "label": "ASB", "theme": "asb", "page": 3},
-            {"document_id": ALPHA_NEW, "label": "VAWG", "theme": "vawg", "page": 3},
-            {"document_id": BETA, "label": "Domestic abuse", "theme": "domestic_abuse", "page": 1},
-            {"document_id": BETA, "label": "Violence against women", "theme": "vawg", "page": 1},
-            {"document_id": GAMMA, "label": "Prevent", "theme": "prevent", "page": 4},
-        ]
+        FIXTURE_PRIORITIES
     )
     # alpha: 4 activities (ids 1-4), beta: 2 (ids 5-6)
     acts = [
@@ -115,150 +266,16 @@ def build_fixture_db(path: Path) -> Path:
         ]
     )
     db["activity_leads"].insert_all(
-        [
-            {
-                "activity_id": 1,
-                "organisation_id": "shire-constabulary",
-                "person": None,
-                "raw": "Police",
-            },
-            {"activity_id": 1, "organisation_id": "alpha-council", "person": None, "raw": "AC"},
-            {
-                "activity_id": 2,
-                "organisation_id": "alpha-council",
-                "person": "Jo Bloggs",
-                "raw": "AC: Jo Bloggs",
-            },
-            {"activity_id": 3, "organisation_id": "all-partners", "person": None, "raw": "All"},
-            {
-                "activity_id": 5,
-                "organisation_id": "shire-county-council",
-                "person": None,
-                "raw": "SCC",
-            },
-            {"activity_id": 6, "organisation_id": None, "person": "Sam Smith", "raw": "Sam Smith"},
-        ]
+        FIXTURE_ACTIVITY_LEADS
     )
     db["kpis"].insert_all(
-        [
-            {
-                "id": 1,
-                "document_id": ALPHA_NEW,
-                "activity_id": 1,
-                "description": "Calls",
-                "target": "-10%",
-                "page": 5,
-            },
-            {
-                "id": 2,
-                "document_id": ALPHA_NEW,
-                "activity_id": 3,
-                "description": "Venues",
-                "target": "TBC",
-                "page": 6,
-            },
-            {
-                "id": 3,
-                "document_id": BETA,
-                "activity_id": 5,
-                "description": "Beds",
-                "target": None,
-                "page": 2,
-            },
-            {
-                "id": 4,
-                "document_id": BETA,
-                "activity_id": None,
-                "description": "Reports",
-                "target": "20",
-                "page": 3,
-            },
-        ]
+        FIXTURE_KPIS
     )
     db["funding"].insert_all(
-        [
-            # alpha: 2019/20 by date (Jul 2019) and by date (Feb 2020); 2021/22 by period
-            {
-                "document_id": ALPHA_OLD,
-                "date": "2019-07-28",
-                "period": None,
-                "description": "Skate park event",
-                "amount_gbp": 420.0,
-                "page": 7,
-            },
-            {
-                "document_id": ALPHA_OLD,
-                "date": "2020-02",
-                "period": None,
-                "description": "Bike marking",
-                "amount_gbp": 580.0,
-                "page": 7,
-            },
-            {
-                "document_id": ALPHA_NEW,
-                "date": "2023-05-01",
-                "period": "2021/22",
-                "description": "PCC grant",
-                "amount_gbp": 16100000.0,
-                "page": 8,
-            },
-            # the same grant repeated in the older document: counted once in funding_by_year
-            {
-                "document_id": ALPHA_OLD,
-                "date": None,
-                "period": "FY 2021-22",
-                "description": "PCC grant ",
-                "amount_gbp": 16100000.0,
-                "page": 9,
-            },
-            # beta: short period form and an undated sum
-            {
-                "document_id": BETA,
-                "date": None,
-                "period": "22/23",
-                "description": "Safer Streets",
-                "amount_gbp": 5000.0,
-                "page": 4,
-            },
-            {
-                "document_id": BETA,
-                "date": None,
-                "period": None,
-                "description": "Reserve",
-                "amount_gbp": 100.0,
-                "page": 4,
-            },
-        ]
+        FIXTURE_FUNDING
     )
     db["org_mentions"].insert_all(
-        [
-            {"document_id": ALPHA_OLD, "organisation_id": "alpha-council", "text": "AC", "page": 1},
-            {"document_id": ALPHA_NEW, "organisation_id": "alpha-council", "text": "AC", "page": 1},
-            {
-                "document_id": ALPHA_NEW,
-                "organisation_id": "shire-constabulary",
-                "text": "Police",
-                "page": 2,
-            },
-            {
-                "document_id": BETA,
-                "organisation_id": "shire-constabulary",
-                "text": "Constabulary",
-                "page": 1,
-            },
-            {
-                "document_id": BETA,
-                "organisation_id": "shire-fire-and-rescue-service",
-                "text": "Fire service",
-                "page": 3,
-            },
-            {
-                "document_id": GAMMA,
-                "organisation_id": "shire-constabulary",
-                "text": "Police",
-                "page": 1,
-            },
-        ]
+        FIXTURE_ORG_MENTIONS
     )
     db.close()
     return path
