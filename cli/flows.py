@@ -68,14 +68,18 @@ def scrape(
     start, end = _check_date(since), _check_date(until)
     if all_papers:
         keyword = []
+    from cspipe.cli.progress import ScrapeWatch
+
     if plain:
-        _scrape_plain(urls or [], committee, keyword, start, end, db, kind, delay)
+        with ScrapeWatch(db):
+            _scrape_plain(urls or [], committee, keyword, start, end, db, kind, delay)
         return
     from cspipe.flows.scrape import scrape_flow
 
-    reports = scrape_flow(db=str(db), sources=urls or None, since=start, until=end,
-                          committees=committee, keywords=keyword,
-                          kind=None if kind == "auto" else kind, polite={"delay": delay})
+    with ScrapeWatch(db):
+        reports = scrape_flow(db=str(db), sources=urls or None, since=start, until=end,
+                              committees=committee, keywords=keyword,
+                              kind=None if kind == "auto" else kind, polite={"delay": delay})
     for report in reports:
         for d in report["downloads"]:
             if d["outcome"] == "failed":

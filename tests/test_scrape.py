@@ -263,3 +263,25 @@ def test_cli_scrape_plain(site: FixtureSite, tmp_path: Path) -> None:
                                 "/mg/documents/s101/ES-1588 Scrutiny Report.pdf"}
     bad = CliRunner().invoke(app, ["scrape", "x", "--since", "July", "--db", str(db), "--plain"])
     assert bad.exit_code != 0
+
+
+def test_scrape_progress_counts_what_the_run_wrote(site: FixtureSite, tmp_path: Path) -> None:
+    """The scrape progress bar reads the database the run writes: papers downloaded, documents
+    ingested and their pages since the run began (here the two November papers)."""
+    from cspipe.cli.progress import ScrapeWatch, scrape_counts
+
+    db = tmp_path / "watched.db"
+    watch = ScrapeWatch(db)
+    before = scrape_counts(db, watch.since)
+    assert before == (0, 0, 0)  # no database yet: nothing, and nothing created
+    assert not db.exists()
+    report = scrape(SourceConfig(url=site.base + "mg/mgListCommittees.aspx",  # type: ignore[attr-defined]
+                                 committees=["Scrutiny"]), db,
+                    ScrapeOptions(since=date(2023, 11, 1), until=date(2023, 11, 30)),
+                    settings=Settings(delay=0))
+    fetched, docs, pages = scrape_counts(db, watch.since)
+    with sqlite3.connect(db) as conn:
+        want_pages = conn.execute("SELECT sum(pages) FROM documents").fetchone()[0]
+    assert docs == len([r for r in report.ingested if r.status != "failed"]) == 2
+    assert fetched == 2 and pages == want_pages and pages > 0
+    assert scrape_counts(db, "2999-01-01T00:00:00Z") == (0, 0, 0)  # nothing after the run
