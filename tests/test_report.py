@@ -7,7 +7,6 @@ the reason, only when no chromium binary (or the playwright package) is present.
 from __future__ import annotations
 
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,26 +16,8 @@ from typer.testing import CliRunner
 from cspipe.cli.compare import register
 from cspipe.pipeline.outputs.report.links import page_href
 from cspipe.pipeline.store.load import open_db
-from tests.report_browser import shoot
+from tests.report_browser import CHROMIUM_ARGS, chromium_path, shoot
 from tests.test_views import ALPHA_NEW, ALPHA_OLD, BETA, build_fixture_db
-
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-def chromium_path() -> str | None:
-    for candidate in ("/usr/bin/chromium", "/usr/bin/chromium-browser"):
-        if Path(candidate).exists():
-            return candidate
-    return shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 def _write_report(db: Path, out: Path) -> Path:
