@@ -378,6 +378,7 @@ def extract(
                 v.plumber = scanned.without_rule_glyphs(v.plumber)
                 with contextlib.suppress(PdfError):
                     v.check_budget()
+                    v.text = v.plumber.extract_text() or ""  # by position; the words keep OCR order
                     v.words = scanned.ocr_words(v.plumber)
         pages = [_read_page(v, failures) for v in views]
         for p in pages:

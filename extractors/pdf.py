@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -24,6 +24,8 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from cspipe.extractors import pdfguard
+from cspipe.extractors.pdfium_page import PdfiumPage, open_pdfium
+from cspipe.extractors.page_text import text_of_words
 
 pdfguard.install()
 
@@ -71,8 +73,8 @@ class PageView:
 
     @cached_property
     def text(self) -> str:
-        self.check_budget()
-        return self.plumber.extract_text() or ""
+        """The page's text, laid out from its one word pass (``text_of_words``)."""
+        return text_of_words(self.words) if self.words is not None else ""
 
     @cached_property
     def words(self) -> list[dict[str, Any]]:
@@ -120,23 +122,27 @@ def open_pdf(src: Path | str | bytes, *, max_pages: int | None = None) -> Iterat
         raise
     except Exception as exc:  # noqa: BLE001 - hostile files reach every pdfminer error path
         raise PdfError(_reason(exc)) from exc
-    try:
+    with ExitStack() as stack:
+        stack.callback(_close, pdf)
         try:
             n = len(pdf.pages)
             if n == 0:
                 raise PdfError("PDF has no pages")
-            pages = [PageView(i + 1, p) for i, p in enumerate(pdf.pages[: max_pages or n])]
+            doc = stack.enter_context(open_pdfium(data))
+            pages = [PageView(i + 1, PdfiumPage.of(p, doc)) for i, p in enumerate(pdf.pages[: max_pages or n])]
         except (PdfError, MemoryError):
             raise
         except Exception as exc:  # pdfminer raises many types on broken xref tables
             raise PdfError(_reason(exc.args[0] if isinstance(exc, PdfminerException) and exc.args
                                    else exc)) from exc
         yield pages
-    finally:
-        try:
-            pdf.close()
-        except Exception:  # noqa: BLE001 - closing re-reads the page tree of a broken file
-            pdf.stream.close()
+
+
+def _close(pdf: Any) -> None:
+    try:
+        pdf.close()
+    except Exception:  # noqa: BLE001 - closing re-reads the page tree of a broken file
+        pdf.stream.close()
 
 
 def page_count(src: Path | str | bytes) -> int | None:
