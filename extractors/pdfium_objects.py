@@ -15,7 +15,11 @@ extractor and gold figure was built on it:
 - PDFium drops some real spaces (Chromium's prints) and generates spaces of its own where it
   sees a word gap; a generated space is kept, running from the last glyph, only when the next
   glyph follows on the same line within ``SPACE_REACH`` of an em (a real word gap);
-- PDFium's end-of-line hyphen marker (code 2) is read back as "-".
+- PDFium's end-of-line hyphen marker (code 2) is read back as "-";
+- PDFium computes in 32-bit floats, so positions are rounded to ``PLACES`` decimals: two
+  things that touch in the content stream (a word's end and the next column's start) still
+  touch, as they do in pdfminer's doubles, and pdfplumber's overlap and tolerance tests
+  decide the same way.
 
 Handles are plain ints (``c_void_p``) and the prototypes are our own: pypdfium2's typed
 pointers cost a conversion per call, and a page makes several calls per glyph.
@@ -37,6 +41,9 @@ _lib = _bindings._libs["pdfium"]
 
 #: PDFium is not thread-safe; one page is read at a time per process.
 LOCK = threading.Lock()
+
+#: decimals kept of PDFium's float32 positions (its error near x = 1000 is about 3e-5)
+PLACES = 4
 
 #: a generated space is a real word gap when the next glyph starts within this share of an em
 SPACE_REACH = 0.6
@@ -180,8 +187,9 @@ class _Chars:
             raise Unsupported(f"font {name!r} not in the page's resources, or two fonts so named")
         r, g, b, alpha = c_uint(), c_uint(), c_uint(), c_uint()
         _fill_color(obj, byref(r), byref(g), byref(b), byref(alpha))
-        size = fs.value * m.d
-        found = _Style(info.fontname, info.descent, info.widths, size, m.a, m.d,
+        a, d = round(m.a, PLACES + 1), round(m.d, PLACES + 1)
+        size = round(fs.value, PLACES) * d
+        found = _Style(info.fontname, info.descent, info.widths, size, a, d,
                        (r.value / 255, g.value / 255, b.value / 255))
         self.styles[obj] = found
         return found
@@ -197,20 +205,20 @@ class _Chars:
                 continue
             if code == 32 and _generated(text, i):
                 _origin(text, i, byref(ox), byref(oy))
-                pending = (ox.value, oy.value)
+                pending = (round(ox.value, PLACES), round(oy.value, PLACES))
                 continue
             obj = _text_object(text, i)
             if not obj:
                 continue
             st = self.style(obj)
             _origin(text, i, byref(ox), byref(oy))
-            x0, y = ox.value, oy.value
+            x0, y = round(ox.value, PLACES), round(oy.value, PLACES)
             ch = "-" if code == 2 else chr(code)
             if st.widths is not None:
-                x1 = x0 + st.widths.get(ch, 0.0) * st.size / st.d * st.a / 1000
+                x1 = round(x0 + st.widths.get(ch, 0.0) * st.size / st.d * st.a / 1000, PLACES)
             else:
                 _loose_box(text, i, byref(box))
-                x1 = max(x0, box.right)
+                x1 = max(x0, round(box.right, PLACES))
             if pending is not None:
                 self._space(out, pending, x0, y, st)
                 pending = None
@@ -310,7 +318,8 @@ class _Shapes:
         for i in range(_count_segments(obj)):
             seg = _get_segment(obj, i)
             _segment_point(seg, byref(x), byref(y))
-            pt = (a * x.value + c * y.value + e, b * x.value + d * y.value + f)
+            pt = (round(a * x.value + c * y.value + e, PLACES),
+                  round(b * x.value + d * y.value + f, PLACES))
             kind = _segment_type(seg)
             if kind == _SEG_MOVETO:
                 path.append(("m", pt))
@@ -326,7 +335,7 @@ class _Shapes:
         width = c_float()
         _stroke_width(obj, byref(width))
         paint = {"stroke": bool(stroke.value), "fill": bool(fill_mode.value),
-                 "evenodd": fill_mode.value == 1, "linewidth": width.value,
+                 "evenodd": fill_mode.value == 1, "linewidth": round(width.value, PLACES),
                  "stroking_color": _rgb(_stroke_color, obj),
                  "non_stroking_color": _rgb(_fill_color, obj)}
         self._paint(path, paint)
@@ -382,8 +391,8 @@ class _Shapes:
         a, b, c, d, e, f = outer
         corners = [(a * x + c * y + e, b * x + d * y + f)
                    for x in (left.value, right.value) for y in (bottom.value, top.value)]
-        x0, x1 = min(p[0] for p in corners), max(p[0] for p in corners)
-        y0, y1 = min(p[1] for p in corners), max(p[1] for p in corners)
+        x0, x1 = round(min(p[0] for p in corners), PLACES), round(max(p[0] for p in corners), PLACES)
+        y0, y1 = round(min(p[1] for p in corners), PLACES), round(max(p[1] for p in corners), PLACES)
         w, hh = c_uint(), c_uint()
         _pixel_size(obj, byref(w), byref(hh))
         h = self.height
