@@ -73,9 +73,14 @@ def font_info(spec: dict) -> tuple[str, FontInfo]:
     return base, FontInfo(fontname, descent * 0.001)
 
 
+def font_key(name: str) -> str:
+    """A font's name without its subset tag: PDFium gives "ABCDEF+Arial" or "Arial" by font type."""
+    return name[7:] if name[6:7] == "+" else name
+
+
 def font_table(resources: Any) -> dict[str, FontInfo | None]:
-    """Every font a page's resources (and its forms') name, by /BaseFont without its subset
-    tag ("ABCDEF+Arial" as "Arial", the name PDFium gives); None where two fonts share a name.
+    """Every font a page's resources (and its forms') name, by /BaseFont and by its
+    ``font_key``; None where two different fonts share a name.
 
     Raises ``Type3Font`` when one is a Type 3 font.
     """
@@ -91,9 +96,9 @@ def font_table(resources: Any) -> dict[str, FontInfo | None]:
             spec = _dict(spec)
             if spec:
                 base, info = font_info(spec)
-                key = base.split("+", 1)[1] if base[6:7] == "+" else base
-                if out.setdefault(key, info) != info:
-                    out[key] = None
+                for key in {base, font_key(base)}:
+                    if out.setdefault(key, info) != info:
+                        out[key] = None
         for xobject in _dict(res.get("XObject")).values():
             stream = resolve1(xobject)
             attrs = getattr(stream, "attrs", None)

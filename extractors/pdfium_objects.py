@@ -35,7 +35,7 @@ from typing import Any
 
 import pypdfium2_raw.bindings as _bindings
 
-from cspipe.extractors.pdf_fonts import FontInfo
+from cspipe.extractors.pdf_fonts import FontInfo, font_key
 
 _lib = _bindings._libs["pdfium"]
 
@@ -182,7 +182,7 @@ class _Chars:
         if abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0:
             raise Unsupported("turned or mirrored text")
         name = _font_name(_text_font(obj))
-        info = self.fonts.get(name)
+        info = self.fonts.get(name) or self.fonts.get(font_key(name))
         if info is None:
             raise Unsupported(f"font {name!r} not in the page's resources, or two fonts so named")
         r, g, b, alpha = c_uint(), c_uint(), c_uint(), c_uint()
