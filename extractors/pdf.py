@@ -24,8 +24,8 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from cspipe.extractors import pdfguard
-from cspipe.extractors.pdfium_page import PdfiumPage, open_pdfium
 from cspipe.extractors.page_text import text_of_words
+from cspipe.extractors.pdfium_page import PdfiumPage, open_pdfium
 
 pdfguard.install()
 
@@ -73,8 +73,12 @@ class PageView:
 
     @cached_property
     def text(self) -> str:
-        """The page's text, laid out from its one word pass (``text_of_words``)."""
-        return text_of_words(self.words) if self.words is not None else ""
+        """The page's text, laid out from its one word pass (``text_of_words``); a page with
+        turned words is laid out by pdfplumber, which reads them in their own direction."""
+        words = self.words
+        if all(w.get("upright", True) for w in words):
+            return text_of_words(words)
+        return self.plumber.extract_text() or ""
 
     @cached_property
     def words(self) -> list[dict[str, Any]]:

@@ -46,6 +46,7 @@ class PdfiumPage(pdfplumber.page.Page):
     def of(cls, page: pdfplumber.page.Page, document: int | None) -> pdfplumber.page.Page:
         """The same page read by PDFium, or ``page`` itself where PDFium cannot place it."""
         if document is None or page.rotation or page.mediabox[0] != 0 or page.mediabox[1] != 0:
+            page.read_by = "pdfminer"
             return page
         out = cls(page.pdf, page.page_obj, page.page_number, page.initial_doctop)
         out._document = document
