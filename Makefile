@@ -10,7 +10,7 @@ DB ?= csp.db
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,serve,dask,ocr]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,serve,dask,ocr,bench]'
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
@@ -47,6 +48,7 @@ def _norm(text: str | None) -> str:
     return text.strip(" :*.-").strip()
 
 
+@lru_cache(maxsize=65_536)
 def header_role(text: str | None) -> str:
     """The role a header cell names, or ``unknown``.
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 
@@ -330,12 +331,17 @@ class Matcher(RoleResolution, AbbreviationMatching, MentionScan):
         rival = self.registry.get(rival_id)
         return rival is not None and alive(org, ctx.date) and not alive(rival, ctx.date)
 
+    @cached_property
+    def _sorted_choices(self) -> list[str]:
+        return [_sorted_words(c) for c in self.choices]
+
     def best_guess(self, text: str) -> tuple[str | None, float | None]:
         """Nearest registry name regardless of threshold (for the candidates table)."""
         key = normalise(clean(text))
         if not key or not self.choices:
             return None, None
-        found = process.extractOne(key, self.choices, scorer=fuzz.token_sort_ratio)
+        # token_sort_ratio is ratio over sorted words: the registry's are sorted once
+        found = process.extractOne(_sorted_words(key), self._sorted_choices, scorer=fuzz.ratio)
         if found is None:
             return None, None
         return self.choice_ids[found[2]], float(found[1])
@@ -359,6 +365,10 @@ class Matcher(RoleResolution, AbbreviationMatching, MentionScan):
 
 
 _MATCHERS: dict[int, Matcher] = {}
+
+
+def _sorted_words(key: str) -> str:
+    return " ".join(sorted(key.split()))
 
 
 def matcher_for(registry: Registry | None = None) -> Matcher:

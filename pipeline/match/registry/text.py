@@ -71,11 +71,22 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 
 
+_BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _uncombined(run: re.Match[str]) -> str:
+    return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
+
+
 def fold(text: str) -> str:
-    """Unicode-fold: look-alike letters, curly quotes, accents -> plain ASCII-ish text."""
-    text = text.translate(_LOOKALIKES).translate(_QUOTES)
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    """Unicode-fold: look-alike letters, curly quotes, accents -> plain ASCII-ish text.
+
+    A page's text is folded whole, so only the runs past ASCII are walked letter by letter.
+    """
+    if text.isascii():
+        return text.translate(_QUOTES) if "`" in text else text
+    text = unicodedata.normalize("NFKD", text.translate(_LOOKALIKES).translate(_QUOTES))
+    return text if text.isascii() else _BEYOND_ASCII.sub(_uncombined, text)
 
 
 def slugify(name: str) -> str:
