@@ -31,6 +31,7 @@ import ctypes
 import threading
 from ctypes import POINTER, byref, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass
+from math import floor
 from typing import Any
 
 import pypdfium2_raw.bindings as _bindings
@@ -44,6 +45,7 @@ LOCK = threading.Lock()
 
 #: decimals kept of PDFium's float32 positions (its error near x = 1000 is about 3e-5)
 PLACES = 4
+_SCALE = 10.0 ** PLACES
 
 #: a generated space is a real word gap when the next glyph starts within this share of an em
 SPACE_REACH = 0.6
@@ -73,6 +75,7 @@ _load_text = _fn("FPDFText_LoadPage", c_void_p, c_void_p)
 _close_text = _fn("FPDFText_ClosePage", None, c_void_p)
 _count_chars = _fn("FPDFText_CountChars", c_int, c_void_p)
 _unicode = _fn("FPDFText_GetUnicode", c_uint, c_void_p, c_int)
+_get_text = _fn("FPDFText_GetText", c_int, c_void_p, c_int, c_int, c_void_p)
 _generated = _fn("FPDFText_IsGenerated", c_int, c_void_p, c_int)
 _text_object = _fn("FPDFText_GetTextObject", c_void_p, c_void_p, c_int)
 _origin = _fn("FPDFText_GetCharOrigin", c_int, c_void_p, c_int, POINTER(c_double), POINTER(c_double))
@@ -161,6 +164,8 @@ class _Style:
     a: float
     d: float
     color: tuple[float, ...]
+    drop: float = 0.0  # baseline to the glyph box's bottom (<= 0): the descent at this size
+    advance: float = 0.0  # page units per 1/1000 em of AFM width along the line
 
 
 class _Chars:
@@ -188,41 +193,65 @@ class _Chars:
         r, g, b, alpha = c_uint(), c_uint(), c_uint(), c_uint()
         _fill_color(obj, byref(r), byref(g), byref(b), byref(alpha))
         a, d = round(m.a, PLACES + 1), round(m.d, PLACES + 1)
-        size = round(fs.value, PLACES) * d
+        size = _places(fs.value) * d
         found = _Style(info.fontname, info.descent, info.widths, size, a, d,
-                       (r.value / 255, g.value / 255, b.value / 255))
+                       (r.value / 255, g.value / 255, b.value / 255),
+                       info.descent * size, size / d * a / 1000)
         self.styles[obj] = found
         return found
 
+    def codes(self, n: int) -> list[int]:
+        """Every glyph's code point in one call (UTF-16 from PDFium; one unit per glyph)."""
+        buf = ctypes.create_string_buffer(2 * (n + 1))
+        got = _get_text(self.text, 0, n, buf)
+        units = memoryview(buf.raw[: 2 * max(got - 1, 0)]).cast("H").tolist()
+        if len(units) != n:  # a glyph beyond the BMP: ask glyph by glyph
+            return [_unicode(self.text, i) for i in range(n)]
+        # the page's text gives U+FFFE for the end-of-line hyphen the glyph itself calls 2
+        return [_unicode(self.text, i) if u == 0xFFFE else u for i, u in enumerate(units)]
+
     def read(self) -> list[dict[str, Any]]:
-        text = self.text
+        """The page's glyphs as pdfplumber char dicts (the loop is the reader's hot path)."""
+        text, styles, height, doctop = self.text, self.styles, self.height, self.doctop
+        page_number = self.page_number
         out: list[dict[str, Any]] = []
         pending: tuple[float, float] | None = None  # a generated space: (its x, its baseline)
         ox, oy, box = c_double(), c_double(), _RectF()
-        for i in range(_count_chars(text)):
-            code = _unicode(text, i)
+        rx, ry, rbox = byref(ox), byref(oy), byref(box)
+        for i, code in enumerate(self.codes(_count_chars(text))):
             if code in _SKIP:
                 continue
             if code == 32 and _generated(text, i):
-                _origin(text, i, byref(ox), byref(oy))
-                pending = (round(ox.value, PLACES), round(oy.value, PLACES))
+                _origin(text, i, rx, ry)
+                pending = (_places(ox.value), _places(oy.value))
                 continue
             obj = _text_object(text, i)
             if not obj:
                 continue
-            st = self.style(obj)
-            _origin(text, i, byref(ox), byref(oy))
-            x0, y = round(ox.value, PLACES), round(oy.value, PLACES)
+            st = styles.get(obj) or self.style(obj)
+            _origin(text, i, rx, ry)
+            x0, y = _places(ox.value), _places(oy.value)
             ch = "-" if code == 2 else chr(code)
             if st.widths is not None:
-                x1 = round(x0 + st.widths.get(ch, 0.0) * st.size / st.d * st.a / 1000, PLACES)
+                x1 = _places(x0 + st.widths.get(ch, 0.0) * st.advance)
             else:
-                _loose_box(text, i, byref(box))
-                x1 = max(x0, round(box.right, PLACES))
+                _loose_box(text, i, rbox)
+                x1 = max(x0, _places(box.right))
             if pending is not None:
                 self._space(out, pending, x0, y, st)
                 pending = None
-            out.append(self._char(ch, x0, x1, y, st))
+            size = st.size
+            y0 = y + st.drop
+            top = height - (y0 + size)
+            out.append({
+                "matrix": (st.a, 0.0, 0.0, st.d, x0, y), "fontname": st.fontname,
+                "adv": (x1 - x0) / st.a, "upright": True,
+                "x0": x0, "y0": y0, "x1": x1, "y1": y0 + size, "width": x1 - x0, "height": size,
+                "size": size, "mcid": None, "tag": None, "object_type": "char",
+                "page_number": page_number, "ncs": "DeviceRGB", "text": ch,
+                "stroking_color": st.color, "non_stroking_color": st.color,
+                "top": top, "bottom": top + size, "doctop": doctop + top,
+            })
         return out
 
     def _space(self, out: list[dict[str, Any]], pending: tuple[float, float], x_next: float,
@@ -235,26 +264,14 @@ class _Chars:
         if abs(prev["matrix"][5] - y_next) > 1 or not 0 <= x_next - start <= SPACE_REACH * st.size:
             return
         end = min(max(start, pending[0]), max(start, x_next))
-        pst = _Style(prev["fontname"], 0, None, prev["size"], 1, 1, prev["non_stroking_color"])
-        space = self._char(" ", start, end, prev["matrix"][5], pst)
-        space["top"], space["bottom"] = prev["top"], prev["bottom"]
-        space["y0"], space["y1"], space["height"] = prev["y0"], prev["y1"], prev["height"]
-        space["doctop"] = prev["doctop"]
-        out.append(space)
+        a, _, _, d, _, y = prev["matrix"]
+        out.append({**prev, "text": " ", "x0": start, "x1": end, "width": end - start,
+                    "adv": (end - start) / a, "matrix": (a, 0.0, 0.0, d, start, y)})
 
-    def _char(self, ch: str, x0: float, x1: float, y: float, st: _Style) -> dict[str, Any]:
-        y0 = y + st.descent * st.size
-        y1 = y0 + st.size
-        top = self.height - y1
-        return {
-            "matrix": (st.a, 0.0, 0.0, st.d, x0, y), "fontname": st.fontname,
-            "adv": (x1 - x0) / st.a, "upright": True,
-            "x0": x0, "y0": y0, "x1": x1, "y1": y1, "width": x1 - x0, "height": st.size,
-            "size": st.size, "mcid": None, "tag": None, "object_type": "char",
-            "page_number": self.page_number, "ncs": "DeviceRGB", "text": ch,
-            "stroking_color": st.color, "non_stroking_color": st.color,
-            "top": top, "bottom": top + st.size, "doctop": self.doctop + top,
-        }
+
+def _places(x: float) -> float:
+    """``x`` to ``PLACES`` decimals (round half up; faster than ``round`` on the hot path)."""
+    return floor(x * _SCALE + 0.5) / _SCALE
 
 
 Matrix6 = tuple[float, float, float, float, float, float]
@@ -318,8 +335,8 @@ class _Shapes:
         for i in range(_count_segments(obj)):
             seg = _get_segment(obj, i)
             _segment_point(seg, byref(x), byref(y))
-            pt = (round(a * x.value + c * y.value + e, PLACES),
-                  round(b * x.value + d * y.value + f, PLACES))
+            pt = (_places(a * x.value + c * y.value + e),
+                  _places(b * x.value + d * y.value + f))
             kind = _segment_type(seg)
             if kind == _SEG_MOVETO:
                 path.append(("m", pt))
@@ -335,7 +352,7 @@ class _Shapes:
         width = c_float()
         _stroke_width(obj, byref(width))
         paint = {"stroke": bool(stroke.value), "fill": bool(fill_mode.value),
-                 "evenodd": fill_mode.value == 1, "linewidth": round(width.value, PLACES),
+                 "evenodd": fill_mode.value == 1, "linewidth": _places(width.value),
                  "stroking_color": _rgb(_stroke_color, obj),
                  "non_stroking_color": _rgb(_fill_color, obj)}
         self._paint(path, paint)
@@ -391,8 +408,8 @@ class _Shapes:
         a, b, c, d, e, f = outer
         corners = [(a * x + c * y + e, b * x + d * y + f)
                    for x in (left.value, right.value) for y in (bottom.value, top.value)]
-        x0, x1 = round(min(p[0] for p in corners), PLACES), round(max(p[0] for p in corners), PLACES)
-        y0, y1 = round(min(p[1] for p in corners), PLACES), round(max(p[1] for p in corners), PLACES)
+        x0, x1 = _places(min(p[0] for p in corners)), _places(max(p[0] for p in corners))
+        y0, y1 = _places(min(p[1] for p in corners)), _places(max(p[1] for p in corners))
         w, hh = c_uint(), c_uint()
         _pixel_size(obj, byref(w), byref(hh))
         h = self.height
