@@ -6,9 +6,9 @@ dense plan page. ``table_text`` gives the same cells: a char belongs to a cell w
 midpoint lies in the cell's half-open box ``[x0, x1) x [top, bottom)``, exactly as
 pdfplumber decides. Chars are sorted once by vertical midpoint; each row band takes its
 chars by bisection, sorts them by horizontal midpoint, and each cell bisects again. A
-cell's chars keep page order, so ``pdfplumber.utils.extract_text`` lays them out exactly
-as it does inside ``Table.extract`` (same text, same ``None`` for a merged-away cell,
-same ``""`` for an empty one).
+cell's chars keep page order and are laid out as ``pdfplumber.utils.extract_text`` lays them
+out inside ``Table.extract`` (``page_text.text_of_chars``: same text, same ``None`` for a
+merged-away cell, same ``""`` for an empty one).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import Any
 from pdfplumber import utils
 
 from cspipe.extractors.bullets import normalise_glyphs
+from cspipe.extractors.page_text import text_of_chars
 
 Bbox = tuple[float, float, float, float]
 
@@ -84,7 +85,9 @@ def table_text(table: Any, index: CharIndex | None = None, *, rows: list[Any] | 
                     kwargs["layout_width"] = cell[2] - cell[0]
                     kwargs["layout_height"] = cell[3] - cell[1]
                     kwargs["layout_bbox"] = cell
-                arr.append(normalise_glyphs(
-                    utils.extract_text([chars[i] for i in members], **kwargs)))
+                cell_chars = [chars[i] for i in members]
+                text = utils.extract_text(cell_chars, **kwargs) if "layout" in kwargs \
+                    or set(kwargs) - {"x_tolerance", "y_tolerance"} else text_of_chars(cell_chars, **kwargs)
+                arr.append(normalise_glyphs(text))
         out.append(arr)
     return out

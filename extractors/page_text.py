@@ -1,4 +1,8 @@
-"""A page's text laid out from its words, as pdfplumber's ``extract_text`` lays it out.
+"""A page's words, and its text laid out from them as pdfplumber's ``extract_text`` does.
+
+Words are pdfplumber's (``WordExtractor``: lines by top, characters by x, a new word at a
+space or a gap); only its merge step, which built a bounding box through generic helpers
+for every word, is done in one pass here (a third of the word time on a dense page).
 
 ``extract_text`` groups a page's characters into words a second time; the page's one word
 pass (split also where the font or size changes) gives the same text at no extra cost: words
@@ -12,6 +16,7 @@ from operator import itemgetter
 from typing import Any
 
 from pdfplumber.utils import cluster_objects
+from pdfplumber.utils.text import WordExtractor
 
 #: pdfplumber's default y tolerance: words whose tops are this close share a line
 LINE_TOLERANCE = 3
@@ -19,9 +24,48 @@ LINE_TOLERANCE = 3
 TOUCHING = 0.5
 
 
-def text_of_words(words: list[dict[str, Any]]) -> str:
+class WordGrouper(WordExtractor):
+    """pdfplumber's word extractor with a one-pass merge step (same words, same keys)."""
+
+    def merge_chars(self, ordered_chars: list[dict[str, Any]]) -> dict[str, Any]:
+        first = ordered_chars[0]
+        x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
+        for c in ordered_chars:
+            if c["x0"] < x0:
+                x0 = c["x0"]
+            if c["top"] < top:
+                top = c["top"]
+            if c["x1"] > x1:
+                x1 = c["x1"]
+            if c["bottom"] > bottom:
+                bottom = c["bottom"]
+        expansions = self.expansions
+        word = {
+            "text": "".join(expansions.get(c["text"], c["text"] or "") for c in ordered_chars),
+            "x0": x0, "x1": x1, "top": top, "doctop": top + first["doctop"] - first["top"],
+            "bottom": bottom, "upright": first["upright"], "height": bottom - top,
+            "width": x1 - x0, "direction": self.get_char_dir(first["upright"]),
+        }
+        for key in self.extra_attrs:
+            word[key] = first[key]
+        return word
+
+
+def words_of(chars: list[dict[str, Any]], **kwargs: Any) -> list[dict[str, Any]]:
+    """``pdfplumber.utils.extract_words(chars, **kwargs)``, faster."""
+    return WordGrouper(**kwargs).extract_words(chars)
+
+
+def text_of_chars(chars: list[dict[str, Any]], *, x_tolerance: float = 3,
+                  y_tolerance: float = LINE_TOLERANCE) -> str:
+    """``pdfplumber.utils.extract_text(chars)`` (not laid out), from one word pass."""
+    return text_of_words(words_of(chars, x_tolerance=x_tolerance, y_tolerance=y_tolerance),
+                         y_tolerance)
+
+
+def text_of_words(words: list[dict[str, Any]], y_tolerance: float = LINE_TOLERANCE) -> str:
     """The text ``extract_text`` gives for the characters these words were made of."""
-    lines = cluster_objects(words, itemgetter("top"), LINE_TOLERANCE)
+    lines = cluster_objects(words, itemgetter("top"), y_tolerance)
     out = []
     for line in lines:
         line = sorted(line, key=itemgetter("x0"))

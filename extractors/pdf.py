@@ -24,7 +24,7 @@ from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
 from cspipe.extractors import pdfguard
-from cspipe.extractors.page_text import text_of_words
+from cspipe.extractors.page_text import text_of_words, words_of
 from cspipe.extractors.pdfium_page import PdfiumPage, open_pdfium
 
 pdfguard.install()
@@ -83,8 +83,8 @@ class PageView:
     @cached_property
     def words(self) -> list[dict[str, Any]]:
         self.check_budget()
-        return self.plumber.extract_words(keep_blank_chars=False, use_text_flow=False,
-                                          extra_attrs=["fontname", "size"])
+        return words_of(self.plumber.chars, keep_blank_chars=False, use_text_flow=False,
+                        extra_attrs=["fontname", "size"])
 
     @property
     def has_text(self) -> bool:

@@ -10,6 +10,7 @@ anything interprets them. Patching is done once, on import of ``cspipe.extractor
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zlib
 from dataclasses import dataclass
@@ -120,11 +121,30 @@ def page_cost(page: Any) -> PageCost:
     return PageCost(paths, chars)
 
 
+#: content-stream costs kept, by encoded bytes: a document is looked at twice (the scanned-page
+#: check, then the extractor), and decoding (ASCII85 is pure Python) is most of the estimate
+_COSTS: dict[bytes, tuple[int, int, int]] = {}
+_COSTS_KEPT = 1024
+
+
 def _stream_cost(stream: Any) -> tuple[int, int, int]:
     data = pdftypes.resolve1(stream)
     if not isinstance(data, pdftypes.PDFStream):
         return 0, 0, 0
-    raw = data.get_data() or b""
+    if data.rawdata is None:  # already decoded
+        return _decoded_cost(data.get_data() or b"")
+    key = hashlib.blake2b(repr(data.get_filters()).encode() + b"\0" + bytes(data.rawdata),
+                          digest_size=16).digest()
+    found = _COSTS.get(key)
+    if found is None:
+        found = _decoded_cost(data.get_data() or b"")
+        if len(_COSTS) >= _COSTS_KEPT:
+            del _COSTS[next(iter(_COSTS))]
+        _COSTS[key] = found
+    return found
+
+
+def _decoded_cost(raw: bytes) -> tuple[int, int, int]:
     strings = sum(len(m) - 2 for m in _STRING.findall(raw))
     ops = _STRING.sub(b" ", raw)
     return len(_PATH_OPS.findall(ops)), strings, len(_DO.findall(ops))

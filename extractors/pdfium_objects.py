@@ -230,13 +230,15 @@ class _Chars:
                 continue
             st = styles.get(obj) or self.style(obj)
             _origin(text, i, rx, ry)
-            x0, y = _places(ox.value), _places(oy.value)
+            # _places, written out: this runs for every glyph of every page
+            x0 = floor(ox.value * _SCALE + 0.5) / _SCALE
+            y = floor(oy.value * _SCALE + 0.5) / _SCALE
             ch = "-" if code == 2 else chr(code)
             if st.widths is not None:
-                x1 = _places(x0 + st.widths.get(ch, 0.0) * st.advance)
+                x1 = floor((x0 + st.widths.get(ch, 0.0) * st.advance) * _SCALE + 0.5) / _SCALE
             else:
                 _loose_box(text, i, rbox)
-                x1 = max(x0, _places(box.right))
+                x1 = max(x0, floor(box.right * _SCALE + 0.5) / _SCALE)
             if pending is not None:
                 self._space(out, pending, x0, y, st)
                 pending = None
