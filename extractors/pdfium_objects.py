@@ -211,47 +211,57 @@ class _Chars:
         return [_unicode(self.text, i) if u == 0xFFFE else u for i, u in enumerate(units)]
 
     def read(self) -> list[dict[str, Any]]:
-        """The page's glyphs as pdfplumber char dicts (the loop is the reader's hot path)."""
-        text, styles, height, doctop = self.text, self.styles, self.height, self.doctop
-        page_number = self.page_number
+        """The page's glyphs as pdfplumber char dicts.
+
+        The loop is the reader's hot path, run for every glyph: what a text object's glyphs
+        share is unpacked once per object, PDFium's functions and ``_places`` are locals.
+        """
+        text, height, doctop, page_number = self.text, self.height, self.doctop, self.page_number
+        skip, origin, loose_box, text_object, generated = _SKIP, _origin, _loose_box, _text_object, _generated
+        scale, fl = _SCALE, floor
         out: list[dict[str, Any]] = []
         pending: tuple[float, float] | None = None  # a generated space: (its x, its baseline)
         ox, oy, box = c_double(), c_double(), _RectF()
         rx, ry, rbox = byref(ox), byref(oy), byref(box)
+        last = 0
         for i, code in enumerate(self.codes(_count_chars(text))):
-            if code in _SKIP:
+            if code in skip:
                 continue
-            if code == 32 and _generated(text, i):
-                _origin(text, i, rx, ry)
+            if code == 32 and generated(text, i):
+                origin(text, i, rx, ry)
                 pending = (_places(ox.value), _places(oy.value))
                 continue
-            obj = _text_object(text, i)
+            obj = text_object(text, i)
             if not obj:
                 continue
-            st = styles.get(obj) or self.style(obj)
-            _origin(text, i, rx, ry)
-            # _places, written out: this runs for every glyph of every page
-            x0 = floor(ox.value * _SCALE + 0.5) / _SCALE
-            y = floor(oy.value * _SCALE + 0.5) / _SCALE
+            if obj != last:
+                st = self.styles.get(obj) or self.style(obj)
+                fontname, widths, advance, color = st.fontname, st.widths, st.advance, st.color
+                size, drop, a, d = st.size, st.drop, st.a, st.d
+                last = obj
+            origin(text, i, rx, ry)
+            x0 = fl(ox.value * scale + 0.5) / scale
+            y = fl(oy.value * scale + 0.5) / scale
             ch = "-" if code == 2 else chr(code)
-            if st.widths is not None:
-                x1 = floor((x0 + st.widths.get(ch, 0.0) * st.advance) * _SCALE + 0.5) / _SCALE
+            if widths is not None:
+                x1 = fl((x0 + widths.get(ch, 0.0) * advance) * scale + 0.5) / scale
             else:
-                _loose_box(text, i, rbox)
-                x1 = max(x0, floor(box.right * _SCALE + 0.5) / _SCALE)
+                loose_box(text, i, rbox)
+                x1 = fl(box.right * scale + 0.5) / scale
+                if x1 < x0:
+                    x1 = x0
             if pending is not None:
                 self._space(out, pending, x0, y, st)
                 pending = None
-            size = st.size
-            y0 = y + st.drop
+            y0 = y + drop
             top = height - (y0 + size)
             out.append({
-                "matrix": (st.a, 0.0, 0.0, st.d, x0, y), "fontname": st.fontname,
-                "adv": (x1 - x0) / st.a, "upright": True,
+                "matrix": (a, 0.0, 0.0, d, x0, y), "fontname": fontname,
+                "adv": (x1 - x0) / a, "upright": True,
                 "x0": x0, "y0": y0, "x1": x1, "y1": y0 + size, "width": x1 - x0, "height": size,
                 "size": size, "mcid": None, "tag": None, "object_type": "char",
                 "page_number": page_number, "ncs": "DeviceRGB", "text": ch,
-                "stroking_color": st.color, "non_stroking_color": st.color,
+                "stroking_color": color, "non_stroking_color": color,
                 "top": top, "bottom": top + size, "doctop": doctop + top,
             })
         return out
