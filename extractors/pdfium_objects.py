@@ -144,6 +144,19 @@ def read_page(doc: int, index: int, *, height: float, page_number: int, doctop: 
     return PageObjects(chars, shapes)
 
 
+def read_images(doc: int, index: int, *, height: float, page_number: int,
+                doctop: float) -> list[dict[str, Any]]:
+    """Only the image boxes of page ``index``: no glyph is read (the scanned-page check)."""
+    with LOCK:
+        page = _load_page(doc, index)
+        if not page:
+            raise Unsupported("PDFium could not load the page")
+        try:
+            return _Shapes(height, page_number, doctop, paths=False).read(page).get("image", [])
+        finally:
+            _close_page(page)
+
+
 def _font_name(font: int) -> str:
     size = _base_font_name(font, None, 0)
     if size <= 1:
@@ -315,8 +328,9 @@ class _Shapes:
     """A page's painted paths, sorted into lines, rectangles and curves as pdfminer does
     (``PDFLayoutAnalyzer.paint_path``), and its images' boxes."""
 
-    def __init__(self, height: float, page_number: int, doctop: float) -> None:
+    def __init__(self, height: float, page_number: int, doctop: float, *, paths: bool = True) -> None:
         self.height, self.page_number, self.doctop = height, page_number, doctop
+        self.paths = paths
         self.out: dict[str, list[dict[str, Any]]] = {}
 
     def read(self, page: int) -> dict[str, list[dict[str, Any]]]:
@@ -327,7 +341,8 @@ class _Shapes:
     def _object(self, obj: int, outer: Matrix6, depth: int) -> None:
         kind = _obj_type(obj)
         if kind == _OBJ_PATH:
-            self._path(obj, _times(_matrix(obj), outer))
+            if self.paths:
+                self._path(obj, _times(_matrix(obj), outer))
         elif kind == _OBJ_IMAGE:
             self._image(obj, outer)
         elif kind == _OBJ_FORM and depth < 12:

@@ -21,6 +21,11 @@ from cspipe.extractors import pdfium_objects
 from cspipe.extractors.pdf_fonts import Type3Font, font_table
 
 
+def images_of(page: pdfplumber.page.Page) -> list[dict[str, Any]]:
+    """A page's image objects, read without its glyphs where PDFium reads the page."""
+    return page.image_objects() if isinstance(page, PdfiumPage) else page.images
+
+
 @contextmanager
 def open_pdfium(data: bytes) -> Iterator[int | None]:
     """PDFium's handle on the document, or None where PDFium cannot open it (pdfminer reads)."""
@@ -51,6 +56,17 @@ class PdfiumPage(pdfplumber.page.Page):
         out = cls(page.pdf, page.page_obj, page.page_number, page.initial_doctop)
         out._document = document
         return out
+
+    def image_objects(self) -> list[dict[str, Any]]:
+        """The page's images, without reading its glyphs where the objects are not read yet."""
+        if hasattr(self, "_objects") or self.read_by == "pdfminer":
+            return self.images
+        try:
+            return pdfium_objects.read_images(self._document, self.page_number - 1,
+                                              height=float(self.height), page_number=self.page_number,
+                                              doctop=float(self.initial_doctop))
+        except pdfium_objects.Unsupported:
+            return self.images
 
     def parse_objects(self) -> dict[str, list[dict[str, Any]]]:
         try:

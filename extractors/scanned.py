@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from cspipe.extractors.pdf import PdfError, open_pdf
+from cspipe.extractors.pdfium_page import images_of
 
 #: an image covering at least this share of the page makes the page a scan ...
 IMAGE_SHARE = 0.5
@@ -52,9 +53,10 @@ def is_scanned(chars: int, image_share: float) -> bool:
 def pages_to_ocr(src: Path | str | bytes, *, max_pages: int | None = None) -> list[int]:
     """1-based numbers of the pages to read by OCR (none for a PDF that cannot be opened).
 
-    A page whose content streams show more text than a scan could carry is passed over on the
-    estimate alone (``PageView.budget``: the streams' string bytes, read under ``pdfguard``'s
-    caps), so a born-digital paper costs almost nothing here; only a page with little or no
+    A page with no image is no scan and is passed over once PDFium has listed its objects
+    (its glyphs are not read). A page whose content streams show more text than a scan could
+    carry is passed over on the estimate alone (``PageView.budget``: the streams' string
+    bytes, read under ``pdfguard``'s caps), so a born-digital paper costs almost nothing here; only a page with little or no
     text is interpreted, for its characters and the area its images cover. A page that
     breaks a guard is left to the extractor, which reports it.
     """
@@ -67,9 +69,11 @@ def pages_to_ocr(src: Path | str | bytes, *, max_pages: int | None = None) -> li
                         continue
                     view.check_budget()
                     page = view.plumber
-                    chars = sum(1 for c in page.chars if not str(c.get("text", "")).isspace())
                     boxes = [(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"]))
-                             for im in page.images[:200]]
+                             for im in images_of(page)[:200]]
+                    if not boxes:
+                        continue  # no image, no scan: its glyphs need not be counted
+                    chars = sum(1 for c in page.chars if not str(c.get("text", "")).isspace())
                     if is_scanned(chars, _image_share(boxes, float(page.width), float(page.height))):
                         out.append(view.number)
                 except Exception:  # noqa: BLE001 - a broken or hostile page: the extractor says why
