@@ -10,6 +10,7 @@ so a hostile PDF costs at most its limits: it gets a failed row naming the limit
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -251,9 +252,9 @@ def ingest(
             skip = frozenset() if options.force else loaded_ids(db)
             # threads only wait: each parses in its own boxed worker process (N workers)
             with ThreadPoolExecutor(max_workers=workers) as pool:
-                futures = [pool.submit(prepare, s, options, skip.__contains__) for s in sources]
-                for future in futures:
-                    finish(*future.result())
+                futures = deque(pool.submit(prepare, s, options, skip.__contains__) for s in sources)
+                while futures:  # a written document's future is let go, and its rows with it
+                    finish(*futures.popleft().result())
     finally:
         db.close()
     return results
