@@ -23,6 +23,9 @@ from cspipe.extractors.page_text import text_of_chars
 
 Bbox = tuple[float, float, float, float]
 
+#: ``extract_text`` options ``page_text.text_of_chars`` takes too
+_PLAIN_TEXT = frozenset({"x_tolerance", "y_tolerance"})
+
 
 class CharIndex:
     """A page's chars indexed by midpoint, built once and shared by that page's tables."""
@@ -86,8 +89,8 @@ def table_text(table: Any, index: CharIndex | None = None, *, rows: list[Any] | 
                     kwargs["layout_height"] = cell[3] - cell[1]
                     kwargs["layout_bbox"] = cell
                 cell_chars = [chars[i] for i in members]
-                text = utils.extract_text(cell_chars, **kwargs) if "layout" in kwargs \
-                    or set(kwargs) - {"x_tolerance", "y_tolerance"} else text_of_chars(cell_chars, **kwargs)
-                arr.append(normalise_glyphs(text))
+                plain = kwargs.keys() <= _PLAIN_TEXT  # not laid out: one word pass does it
+                arr.append(normalise_glyphs(text_of_chars(cell_chars, **kwargs) if plain
+                                            else utils.extract_text(cell_chars, **kwargs)))
         out.append(arr)
     return out

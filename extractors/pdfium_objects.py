@@ -171,14 +171,13 @@ class _Style:
     """What every glyph of one text object shares."""
 
     fontname: str
-    descent: float  # text space, <= 0
     widths: dict[str, float] | None  # AFM widths (1/1000 em) of a standard-14 font
     size: float  # font size times the matrix' vertical scale: pdfminer's ``size``
     a: float
     d: float
     color: tuple[float, ...]
-    drop: float = 0.0  # baseline to the glyph box's bottom (<= 0): the descent at this size
-    advance: float = 0.0  # page units per 1/1000 em of AFM width along the line
+    drop: float  # baseline to the glyph box's bottom (<= 0): the font's descent at this size
+    advance: float  # page units per 1/1000 em of AFM width along the line
 
 
 class _Chars:
@@ -207,7 +206,7 @@ class _Chars:
         _fill_color(obj, byref(r), byref(g), byref(b), byref(alpha))
         a, d = round(m.a, PLACES + 1), round(m.d, PLACES + 1)
         size = _places(fs.value) * d
-        found = _Style(info.fontname, info.descent, info.widths, size, a, d,
+        found = _Style(info.fontname, info.widths, size, a, d,
                        (r.value / 255, g.value / 255, b.value / 255),
                        info.descent * size, size / d * a / 1000)
         self.styles[obj] = found
@@ -248,7 +247,7 @@ class _Chars:
             if not obj:
                 continue
             if obj != last:
-                st = self.styles.get(obj) or self.style(obj)
+                st = self.style(obj)
                 fontname, widths, advance, color = st.fontname, st.widths, st.advance, st.color
                 size, drop, a, d = st.size, st.drop, st.a, st.d
                 last = obj

@@ -72,6 +72,8 @@ _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 
 
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
+#: the ASCII characters the tables above rewrite ("`" to "'"): ASCII text without them folds to itself
+_ASCII_REWRITTEN = frozenset(chr(k) for k in (*_LOOKALIKES, *_QUOTES) if k < 128)
 
 
 def _uncombined(run: re.Match[str]) -> str:
@@ -83,8 +85,8 @@ def fold(text: str) -> str:
 
     A page's text is folded whole, so only the runs past ASCII are walked letter by letter.
     """
-    if text.isascii():
-        return text.translate(_QUOTES) if "`" in text else text
+    if text.isascii() and _ASCII_REWRITTEN.isdisjoint(text):
+        return text
     text = unicodedata.normalize("NFKD", text.translate(_LOOKALIKES).translate(_QUOTES))
     return text if text.isascii() else _BEYOND_ASCII.sub(_uncombined, text)
 
