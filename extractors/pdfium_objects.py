@@ -3,8 +3,9 @@
 pdfminer interprets a page in Python and builds an object per glyph; that was two thirds of
 an ingest's CPU. PDFium interprets the same content stream in C. This module asks it, through
 ctypes, for every glyph (code point, origin, advance, text object) and every painted path and
-image, and gives back the dicts pdfplumber's ``Page.parse_objects`` would have made, so
-pdfplumber still groups words, finds ruled tables and crops cells on them.
+image, and gives back the dicts pdfplumber's ``Page.parse_objects`` would have made (a glyph's
+with only the keys that are read, ``CHAR_KEYS``), so pdfplumber still groups words, finds
+ruled tables and crops cells on them.
 
 Where PDFium and pdfminer see a page differently this module follows pdfminer, since every
 extractor and gold figure was built on it:
@@ -49,6 +50,10 @@ _SCALE = 10.0 ** PLACES
 
 #: a generated space is a real word gap when the next glyph starts within this share of an em
 SPACE_REACH = 0.6
+
+#: what a glyph's dict holds: what pdfplumber's words, text, crops and tables and our own
+#: extractors read of a char (pdfminer's other keys, colour, matrix, y0/y1, are never read)
+CHAR_KEYS = ("text", "fontname", "size", "upright", "x0", "x1", "top", "bottom", "doctop")
 
 _SKIP = frozenset({0, 10, 13, 0xFFFE})
 _OBJ_TEXT, _OBJ_PATH, _OBJ_IMAGE, _OBJ_FORM = 1, 2, 3, 5
@@ -135,7 +140,7 @@ def read_page(doc: int, index: int, *, height: float, page_number: int, doctop: 
             if not text:
                 raise Unsupported("PDFium could not read the page's text")
             try:
-                chars = _Chars(text, fonts, height, page_number, doctop).read()
+                chars = _Chars(text, fonts, height, doctop).read()
             finally:
                 _close_text(text)
             shapes = _Shapes(height, page_number, doctop).read(page)
@@ -173,9 +178,6 @@ class _Style:
     fontname: str
     widths: dict[str, float] | None  # AFM widths (1/1000 em) of a standard-14 font
     size: float  # font size times the matrix' vertical scale: pdfminer's ``size``
-    a: float
-    d: float
-    color: tuple[float, ...]
     drop: float  # baseline to the glyph box's bottom (<= 0): the font's descent at this size
     advance: float  # page units per 1/1000 em of AFM width along the line
 
@@ -183,11 +185,11 @@ class _Style:
 class _Chars:
     """One text page's glyphs, read once."""
 
-    def __init__(self, text: int, fonts: dict[str, FontInfo | None], height: float, page_number: int,
+    def __init__(self, text: int, fonts: dict[str, FontInfo | None], height: float,
                  doctop: float) -> None:
-        self.text, self.fonts, self.height = text, fonts, height
-        self.page_number, self.doctop = page_number, doctop
+        self.text, self.fonts, self.height, self.doctop = text, fonts, height, doctop
         self.styles: dict[int, _Style] = {}
+        self.font_names: dict[int, str] = {}  # by font handle: a page's objects share a few
 
     def style(self, obj: int) -> _Style:
         found = self.styles.get(obj)
@@ -198,17 +200,16 @@ class _Chars:
         _font_size(obj, byref(fs))
         if abs(m.b) > 1e-6 or abs(m.c) > 1e-6 or m.a <= 0 or m.d <= 0:
             raise Unsupported("turned or mirrored text")
-        name = _font_name(_text_font(obj))
+        font = _text_font(obj)
+        name = self.font_names.get(font)
+        if name is None:
+            name = self.font_names[font] = _font_name(font)
         info = self.fonts.get(name) or self.fonts.get(font_key(name))
         if info is None:
             raise Unsupported(f"font {name!r} not in the page's resources, or two fonts so named")
-        r, g, b, alpha = c_uint(), c_uint(), c_uint(), c_uint()
-        _fill_color(obj, byref(r), byref(g), byref(b), byref(alpha))
         a, d = round(m.a, PLACES + 1), round(m.d, PLACES + 1)
         size = _places(fs.value) * d
-        found = _Style(info.fontname, info.widths, size, a, d,
-                       (r.value / 255, g.value / 255, b.value / 255),
-                       info.descent * size, size / d * a / 1000)
+        found = _Style(info.fontname, info.widths, size, info.descent * size, size / d * a / 1000)
         self.styles[obj] = found
         return found
 
@@ -223,12 +224,14 @@ class _Chars:
         return [_unicode(self.text, i) if u == 0xFFFE else u for i, u in enumerate(units)]
 
     def read(self) -> list[dict[str, Any]]:
-        """The page's glyphs as pdfplumber char dicts.
+        """The page's glyphs as pdfplumber char dicts, holding only the keys pdfplumber's word,
+        text, crop and table code and our extractors read (``CHAR_KEYS``): a glyph's dict is
+        a third the size of pdfminer's, and a long paper holds 100,000 of them.
 
         The loop is the reader's hot path, run for every glyph: what a text object's glyphs
         share is unpacked once per object, PDFium's functions and ``_places`` are locals.
         """
-        text, height, doctop, page_number = self.text, self.height, self.doctop, self.page_number
+        text, height, doctop = self.text, self.height, self.doctop
         skip, origin, loose_box, text_object, generated = _SKIP, _origin, _loose_box, _text_object, _generated
         scale, fl = _SCALE, floor
         out: list[dict[str, Any]] = []
@@ -236,6 +239,7 @@ class _Chars:
         ox, oy, box = c_double(), c_double(), _RectF()
         rx, ry, rbox = byref(ox), byref(oy), byref(box)
         last = 0
+        baseline = 0.0  # of the last glyph kept
         for i, code in enumerate(self.codes(_count_chars(text))):
             if code in skip:
                 continue
@@ -248,8 +252,8 @@ class _Chars:
                 continue
             if obj != last:
                 st = self.style(obj)
-                fontname, widths, advance, color = st.fontname, st.widths, st.advance, st.color
-                size, drop, a, d = st.size, st.drop, st.a, st.d
+                fontname, widths, advance = st.fontname, st.widths, st.advance
+                size, drop = st.size, st.drop
                 last = obj
             origin(text, i, rx, ry)
             x0 = fl(ox.value * scale + 0.5) / scale
@@ -263,34 +267,26 @@ class _Chars:
                 if x1 < x0:
                     x1 = x0
             if pending is not None:
-                self._space(out, pending, x0, y, st)
+                self._space(out, pending, x0, y, baseline, st)
                 pending = None
-            y0 = y + drop
-            top = height - (y0 + size)
-            out.append({
-                "matrix": (a, 0.0, 0.0, d, x0, y), "fontname": fontname,
-                "adv": (x1 - x0) / a, "upright": True,
-                "x0": x0, "y0": y0, "x1": x1, "y1": y0 + size, "width": x1 - x0, "height": size,
-                "size": size, "mcid": None, "tag": None, "object_type": "char",
-                "page_number": page_number, "ncs": "DeviceRGB", "text": ch,
-                "stroking_color": color, "non_stroking_color": color,
-                "top": top, "bottom": top + size, "doctop": doctop + top,
-            })
+            top = height - (y + drop + size)
+            out.append({"text": ch, "fontname": fontname, "size": size, "upright": True,
+                        "x0": x0, "x1": x1, "top": top, "bottom": top + size,
+                        "doctop": doctop + top})
+            baseline = y
         return out
 
     def _space(self, out: list[dict[str, Any]], pending: tuple[float, float], x_next: float,
-               y_next: float, st: _Style) -> None:
+               y_next: float, baseline: float, st: _Style) -> None:
         """Keep PDFium's generated space when it stands for a real word gap (see module doc)."""
         if not out:
             return
         prev = out[-1]
         start = prev["x1"]
-        if abs(prev["matrix"][5] - y_next) > 1 or not 0 <= x_next - start <= SPACE_REACH * st.size:
+        if abs(baseline - y_next) > 1 or not 0 <= x_next - start <= SPACE_REACH * st.size:
             return
         end = min(max(start, pending[0]), max(start, x_next))
-        a, _, _, d, _, y = prev["matrix"]
-        out.append({**prev, "text": " ", "x0": start, "x1": end, "width": end - start,
-                    "adv": (end - start) / a, "matrix": (a, 0.0, 0.0, d, start, y)})
+        out.append({**prev, "text": " ", "x0": start, "x1": end})
 
 
 def _places(x: float) -> float:
