@@ -12,6 +12,7 @@ touch (one word in two fonts, "Lead" in bold and ":" not) which join as one.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from operator import itemgetter
 from typing import Any
 
@@ -25,7 +26,38 @@ TOUCHING = 0.5
 
 
 class WordGrouper(WordExtractor):
-    """pdfplumber's word extractor with a one-pass merge step (same words, same keys)."""
+    """pdfplumber's word extractor with a one-pass merge step (same words, same keys) and its
+    per-character loop inlined for the usual case."""
+
+    def iter_chars_to_words(self, ordered_chars: Any, direction: Any) -> Iterator[list[dict[str, Any]]]:
+        """pdfplumber's loop for left-to-right lines with fixed tolerances, its tests inlined
+        (a new word at a space, a punctuation split, a step back, a gap past ``x_tolerance``
+        or a top ``y_tolerance`` off the last character's); other settings go to pdfplumber."""
+        if direction != "ltr" or self.keep_blank_chars or self.x_tolerance_ratio is not None \
+                or self.y_tolerance_ratio is not None:
+            yield from super().iter_chars_to_words(ordered_chars, direction)
+            return
+        xt, yt, split = self.x_tolerance, self.y_tolerance, self.split_at_punctuation
+        word: list[dict[str, Any]] = []
+        for char in ordered_chars:
+            text = char["text"]
+            if text.isspace():
+                if word:
+                    yield word
+                word = []
+            elif text in split:
+                if word:
+                    yield word
+                yield [char]
+                word = []
+            elif word and ((cx := char["x0"]) < (p := word[-1])["x0"] or cx > p["x1"] + xt
+                           or abs(char["top"] - p["top"]) > yt):
+                yield word
+                word = [char]
+            else:
+                word.append(char)
+        if word:
+            yield word
 
     def merge_chars(self, ordered_chars: list[dict[str, Any]]) -> dict[str, Any]:
         first = ordered_chars[0]
