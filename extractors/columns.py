@@ -31,14 +31,23 @@ def _read_csv(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(f))
 
 
-def _compile_patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _compile_patterns() -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """One pattern for the whole vocabulary, a named branch per role in the file's order, so
+    a header is matched once and the first role whose patterns match it whole wins."""
     by_role: dict[str, list[str]] = {}
     for row in _read_csv("header_patterns.csv"):
         by_role.setdefault(row["role"], []).append(row["pattern"])
-    return [(role, re.compile(rf"^(?:{'|'.join(pats)})$", re.I)) for role, pats in by_role.items()]
+    branches = "|".join(f"(?P<r{i}>{'|'.join(pats)})" for i, pats in enumerate(by_role.values()))
+    return re.compile(rf"^(?:{branches})$", re.I), tuple(by_role)
 
 
-_COMPILED = _compile_patterns()
+def _vocabulary_role(t: str) -> str | None:
+    """The role whose header patterns match ``t`` whole, first in file order."""
+    m = _HEADERS.match(t)
+    return _HEADER_ROLES[int(m.lastgroup[1:])] if m and m.lastgroup else None
+
+
+_HEADERS, _HEADER_ROLES = _compile_patterns()
 _WORDS: dict[str, tuple[str, int]] = {
     r["word"]: (r["role"], int(r["weight"])) for r in _read_csv("header_words.csv")}
 
@@ -76,15 +85,13 @@ def _pattern_role(t: str) -> str:
         return "lead"
     pounds = "£" in t
     t = re.sub(r"\s*\((?:[^)]*)\)$", "", t) or t  # "Amount (£)" -> "Amount", "Status (RAG)" kept below
-    for role, rx in _COMPILED:
-        if rx.match(t):
-            return role
+    role = _vocabulary_role(t)
+    if role is not None:
+        return role
     # "Target 2023/24", "Baseline 2022/23": the period a column covers does not change its meaning
     bare = _PERIOD_SUFFIX.sub("", t).strip()
-    if bare and bare != t:
-        for role, rx in _COMPILED:
-            if rx.match(bare):
-                return role
+    if bare and bare != t and (role := _vocabulary_role(bare)) is not None:
+        return role
     low = t.lower()
     if pounds:
         return "funding"

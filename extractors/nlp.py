@@ -180,15 +180,35 @@ def blocks(text: str) -> list[str]:
 
 
 def sentences(text: str) -> Iterator[str]:
-    """Sentences of ``text``: paragraphs and bullets first, then spaCy's sentencizer inside each."""
+    """Sentences of ``text``: paragraphs and bullets first, then spaCy's sentencizer inside each.
+
+    A block with no sentence-ending mark before its last character is one sentence as the
+    sentencizer would find it (it splits only after such a mark), so it is not run there:
+    most bullets, table cells and headings.
+    """
     parts = blocks(text)
     if not parts:
         return
     nlp = get_nlp()
-    with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in ("sentencizer", "senter",
-                                                                      "parser")]):
-        for doc in nlp.pipe(parts):
-            for sent in doc.sents:
-                s = sent.text.strip()
-                if s:
-                    yield s
+    ends = _sentence_ends(nlp)
+    split = [i for i, p in enumerate(parts) if ends is None or not ends.isdisjoint(p[:-1])]
+    docs: dict[int, Any] = {}
+    if split:
+        with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in ("sentencizer", "senter",
+                                                                          "parser")]):
+            docs = dict(zip(split, nlp.pipe(parts[i] for i in split), strict=True))
+    for i, part in enumerate(parts):
+        if i not in docs:
+            yield part
+            continue
+        for sent in docs[i].sents:
+            s = sent.text.strip()
+            if s:
+                yield s
+
+
+def _sentence_ends(nlp: Language) -> frozenset[str] | None:
+    """The marks the rule-based sentencizer splits after; None for a trained parser or senter."""
+    if "sentencizer" not in nlp.pipe_names or {"parser", "senter"} & set(nlp.pipe_names):
+        return None
+    return frozenset(nlp.get_pipe("sentencizer").punct_chars)  # type: ignore[attr-defined]

@@ -29,6 +29,20 @@ class WordGrouper(WordExtractor):
     """pdfplumber's word extractor with a one-pass merge step (same words, same keys) and its
     per-character loop inlined for the usual case."""
 
+    def iter_chars_to_lines(self, chars: Any) -> Iterator[tuple[list[dict[str, Any]], Any]]:
+        """pdfplumber's line grouping with C-level keys for upright lines read left to right
+        (sorting by x0 alone keeps the order its (x0, x0) key gives); others go to pdfplumber."""
+        chars = list(chars)
+        upright = chars[0]["upright"]
+        line_dir = self.line_dir if upright else self.line_dir_rotated
+        char_dir = self.get_char_dir(upright)
+        if line_dir != "ttb" or char_dir != "ltr":
+            yield from super().iter_chars_to_lines(chars)
+            return
+        by_x0 = itemgetter("x0")
+        for line in cluster_objects(chars, itemgetter("top"), self.y_tolerance):
+            yield sorted(line, key=by_x0), char_dir
+
     def iter_chars_to_words(self, ordered_chars: Any, direction: Any) -> Iterator[list[dict[str, Any]]]:
         """pdfplumber's loop for left-to-right lines with fixed tolerances, its tests inlined
         (a new word at a space, a punctuation split, a step back, a gap past ``x_tolerance``

@@ -33,7 +33,7 @@ import threading
 from ctypes import POINTER, byref, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass
 from math import floor
-from typing import Any
+from typing import Any, NamedTuple
 
 import pypdfium2_raw.bindings as _bindings
 
@@ -171,9 +171,8 @@ def _font_name(font: int) -> str:
     return buf.value.decode("utf-8", "replace")
 
 
-@dataclass(frozen=True)
-class _Style:
-    """What every glyph of one text object shares."""
+class _Style(NamedTuple):
+    """What every glyph of one text object shares (a tuple: one is made per text object)."""
 
     fontname: str
     widths: dict[str, float] | None  # AFM widths (1/1000 em) of a standard-14 font

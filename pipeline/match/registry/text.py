@@ -76,19 +76,20 @@ _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ASCII_REWRITTEN = frozenset(chr(k) for k in (*_LOOKALIKES, *_QUOTES) if k < 128)
 
 
-def _uncombined(run: re.Match[str]) -> str:
-    return "".join(ch for ch in run.group() if not unicodedata.combining(ch))
+def _fold_run(run: re.Match[str]) -> str:
+    text = unicodedata.normalize("NFKD", run.group().translate(_LOOKALIKES).translate(_QUOTES))
+    return text if text.isascii() else "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def fold(text: str) -> str:
     """Unicode-fold: look-alike letters, curly quotes, accents -> plain ASCII-ish text.
 
-    A page's text is folded whole, so only the runs past ASCII are walked letter by letter.
+    A page's text is folded whole, so only the runs past ASCII are walked letter by letter
+    (the tables and NFKD work letter by letter, so a run folds as it would in its text).
     """
-    if text.isascii() and _ASCII_REWRITTEN.isdisjoint(text):
-        return text
-    text = unicodedata.normalize("NFKD", text.translate(_LOOKALIKES).translate(_QUOTES))
-    return text if text.isascii() else _BEYOND_ASCII.sub(_uncombined, text)
+    if not _ASCII_REWRITTEN.isdisjoint(text):
+        text = text.translate(_QUOTES)
+    return text if text.isascii() else _BEYOND_ASCII.sub(_fold_run, text)
 
 
 def slugify(name: str) -> str:
