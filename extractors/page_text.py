@@ -29,6 +29,11 @@ class WordGrouper(WordExtractor):
     """pdfplumber's word extractor with a one-pass merge step (same words, same keys) and its
     per-character loop inlined for the usual case."""
 
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        #: every ligature expanded is one character, so a word's text shows whether it holds one
+        self.single_expansions = all(len(k) == 1 for k in self.expansions)
+
     def iter_chars_to_lines(self, chars: Any) -> Iterator[tuple[list[dict[str, Any]], Any]]:
         """pdfplumber's line grouping with C-level keys for upright lines read left to right
         (sorting by x0 alone keeps the order its (x0, x0) key gives); others go to pdfplumber."""
@@ -75,19 +80,17 @@ class WordGrouper(WordExtractor):
 
     def merge_chars(self, ordered_chars: list[dict[str, Any]]) -> dict[str, Any]:
         first = ordered_chars[0]
-        x0, top, x1, bottom = first["x0"], first["top"], first["x1"], first["bottom"]
-        for c in ordered_chars:
-            if c["x0"] < x0:
-                x0 = c["x0"]
-            if c["top"] < top:
-                top = c["top"]
-            if c["x1"] > x1:
-                x1 = c["x1"]
-            if c["bottom"] > bottom:
-                bottom = c["bottom"]
+        x0, x1 = min(map(_X0, ordered_chars)), max(map(_X1, ordered_chars))
+        top, bottom = min(map(_TOP, ordered_chars)), max(map(_BOTTOM, ordered_chars))
         expansions = self.expansions
+        try:
+            text = "".join(map(_TEXT, ordered_chars))
+        except TypeError:  # a char without text
+            text = None
+        if text is None or not expansions.keys().isdisjoint(text) or not self.single_expansions:
+            text = "".join(expansions.get(c["text"], c["text"] or "") for c in ordered_chars)
         word = {
-            "text": "".join(expansions.get(c["text"], c["text"] or "") for c in ordered_chars),
+            "text": text,
             "x0": x0, "x1": x1, "top": top, "doctop": top + first["doctop"] - first["top"],
             "bottom": bottom, "upright": first["upright"], "height": bottom - top,
             "width": x1 - x0, "direction": self.get_char_dir(first["upright"]),
@@ -95,6 +98,9 @@ class WordGrouper(WordExtractor):
         for key in self.extra_attrs:
             word[key] = first[key]
         return word
+
+
+_X0, _X1, _TOP, _BOTTOM, _TEXT = (itemgetter(k) for k in ("x0", "x1", "top", "bottom", "text"))
 
 
 def words_of(chars: list[dict[str, Any]], **kwargs: Any) -> list[dict[str, Any]]:

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import ctypes
 import threading
-from ctypes import POINTER, byref, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
+from ctypes import POINTER, addressof, byref, c_double, c_float, c_int, c_uint, c_ulong, c_void_p
 from dataclasses import dataclass
 from math import floor
 from typing import Any, NamedTuple
@@ -68,9 +68,12 @@ class _Matrix(ctypes.Structure):
     _fields_ = [(k, c_float) for k in "abcdef"]
 
 
-def _fn(name: str, restype: Any, *argtypes: Any) -> Any:
+def _fn(name: str, restype: Any, *argtypes: Any, quick: bool = False) -> Any:
+    """A PDFium function with our prototype. ``quick`` ones (called per glyph or per path
+    segment, each done in well under a microsecond) keep the GIL: releasing and taking it
+    back cost more than the call (origin: 520 -> 320 ns)."""
     f = getattr(_lib, name)
-    proto = ctypes.CFUNCTYPE(restype, *argtypes)
+    proto = (ctypes.PYFUNCTYPE if quick else ctypes.CFUNCTYPE)(restype, *argtypes)
     return proto(ctypes.cast(f, c_void_p).value)
 
 
@@ -79,34 +82,35 @@ _close_page = _fn("FPDF_ClosePage", None, c_void_p)
 _load_text = _fn("FPDFText_LoadPage", c_void_p, c_void_p)
 _close_text = _fn("FPDFText_ClosePage", None, c_void_p)
 _count_chars = _fn("FPDFText_CountChars", c_int, c_void_p)
-_unicode = _fn("FPDFText_GetUnicode", c_uint, c_void_p, c_int)
+_unicode = _fn("FPDFText_GetUnicode", c_uint, c_void_p, c_int, quick=True)
 _get_text = _fn("FPDFText_GetText", c_int, c_void_p, c_int, c_int, c_void_p)
-_generated = _fn("FPDFText_IsGenerated", c_int, c_void_p, c_int)
-_text_object = _fn("FPDFText_GetTextObject", c_void_p, c_void_p, c_int)
-_origin = _fn("FPDFText_GetCharOrigin", c_int, c_void_p, c_int, POINTER(c_double), POINTER(c_double))
-_loose_box = _fn("FPDFText_GetLooseCharBox", c_int, c_void_p, c_int, POINTER(_RectF))
-_font_size = _fn("FPDFTextObj_GetFontSize", c_int, c_void_p, POINTER(c_float))
-_text_font = _fn("FPDFTextObj_GetFont", c_void_p, c_void_p)
+_generated = _fn("FPDFText_IsGenerated", c_int, c_void_p, c_int, quick=True)
+_text_object = _fn("FPDFText_GetTextObject", c_void_p, c_void_p, c_int, quick=True)
+# the per-glyph out-parameters go as plain addresses (``ctypes.addressof``): no byref per call
+_origin = _fn("FPDFText_GetCharOrigin", c_int, c_void_p, c_int, c_void_p, c_void_p, quick=True)
+_loose_box = _fn("FPDFText_GetLooseCharBox", c_int, c_void_p, c_int, c_void_p, quick=True)
+_font_size = _fn("FPDFTextObj_GetFontSize", c_int, c_void_p, POINTER(c_float), quick=True)
+_text_font = _fn("FPDFTextObj_GetFont", c_void_p, c_void_p, quick=True)
 _base_font_name = _fn("FPDFFont_GetBaseFontName", c_ulong, c_void_p, c_void_p, c_ulong)
-_obj_matrix = _fn("FPDFPageObj_GetMatrix", c_int, c_void_p, POINTER(_Matrix))
-_obj_type = _fn("FPDFPageObj_GetType", c_int, c_void_p)
+_obj_matrix = _fn("FPDFPageObj_GetMatrix", c_int, c_void_p, POINTER(_Matrix), quick=True)
+_obj_type = _fn("FPDFPageObj_GetType", c_int, c_void_p, quick=True)
 _obj_bounds = _fn("FPDFPageObj_GetBounds", c_int, c_void_p, POINTER(c_float), POINTER(c_float),
                   POINTER(c_float), POINTER(c_float))
 _fill_color = _fn("FPDFPageObj_GetFillColor", c_int, c_void_p, POINTER(c_uint), POINTER(c_uint),
-                  POINTER(c_uint), POINTER(c_uint))
+                  POINTER(c_uint), POINTER(c_uint), quick=True)
 _stroke_color = _fn("FPDFPageObj_GetStrokeColor", c_int, c_void_p, POINTER(c_uint), POINTER(c_uint),
-                    POINTER(c_uint), POINTER(c_uint))
-_stroke_width = _fn("FPDFPageObj_GetStrokeWidth", c_int, c_void_p, POINTER(c_float))
+                    POINTER(c_uint), POINTER(c_uint), quick=True)
+_stroke_width = _fn("FPDFPageObj_GetStrokeWidth", c_int, c_void_p, POINTER(c_float), quick=True)
 _count_objects = _fn("FPDFPage_CountObjects", c_int, c_void_p)
-_get_object = _fn("FPDFPage_GetObject", c_void_p, c_void_p, c_int)
+_get_object = _fn("FPDFPage_GetObject", c_void_p, c_void_p, c_int, quick=True)
 _form_count = _fn("FPDFFormObj_CountObjects", c_int, c_void_p)
-_form_object = _fn("FPDFFormObj_GetObject", c_void_p, c_void_p, c_ulong)
-_count_segments = _fn("FPDFPath_CountSegments", c_int, c_void_p)
-_get_segment = _fn("FPDFPath_GetPathSegment", c_void_p, c_void_p, c_int)
-_segment_point = _fn("FPDFPathSegment_GetPoint", c_int, c_void_p, POINTER(c_float), POINTER(c_float))
-_segment_type = _fn("FPDFPathSegment_GetType", c_int, c_void_p)
-_segment_close = _fn("FPDFPathSegment_GetClose", c_int, c_void_p)
-_draw_mode = _fn("FPDFPath_GetDrawMode", c_int, c_void_p, POINTER(c_int), POINTER(c_int))
+_form_object = _fn("FPDFFormObj_GetObject", c_void_p, c_void_p, c_ulong, quick=True)
+_count_segments = _fn("FPDFPath_CountSegments", c_int, c_void_p, quick=True)
+_get_segment = _fn("FPDFPath_GetPathSegment", c_void_p, c_void_p, c_int, quick=True)
+_segment_point = _fn("FPDFPathSegment_GetPoint", c_int, c_void_p, POINTER(c_float), POINTER(c_float), quick=True)
+_segment_type = _fn("FPDFPathSegment_GetType", c_int, c_void_p, quick=True)
+_segment_close = _fn("FPDFPathSegment_GetClose", c_int, c_void_p, quick=True)
+_draw_mode = _fn("FPDFPath_GetDrawMode", c_int, c_void_p, POINTER(c_int), POINTER(c_int), quick=True)
 _pixel_size = _fn("FPDFImageObj_GetImagePixelSize", c_int, c_void_p, POINTER(c_uint), POINTER(c_uint))
 
 
@@ -236,7 +240,7 @@ class _Chars:
         out: list[dict[str, Any]] = []
         pending: tuple[float, float] | None = None  # a generated space: (its x, its baseline)
         ox, oy, box = c_double(), c_double(), _RectF()
-        rx, ry, rbox = byref(ox), byref(oy), byref(box)
+        rx, ry, rbox = addressof(ox), addressof(oy), addressof(box)
         last = 0
         baseline = 0.0  # of the last glyph kept
         for i, code in enumerate(self.codes(_count_chars(text))):

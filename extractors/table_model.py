@@ -73,11 +73,16 @@ class LogicalTable:
     pending: tuple[str, int] | None = None
 
 
+#: a word hyphenated at a line end inside a cell ("anti-\nsocial"): the hyphen stays
+_HYPHEN_WRAP = re.compile(r"(\w)-\n(\w)")
+
+
 def clean(text: str | None) -> str:
     """Cell text with wrapped lines joined by single spaces."""
     if not text:
         return ""
-    text = re.sub(r"(\w)-\n(\w)", r"\1-\2", text)
+    if "-\n" in text:
+        text = _HYPHEN_WRAP.sub(r"\1-\2", text)
     return " ".join(text.split())
 
 
