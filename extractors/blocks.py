@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from cspipe.extractors.dates import due_date
@@ -34,7 +35,12 @@ class Line:
 
 
 def _is_bold(word: dict[str, Any]) -> bool:
-    return "bold" in str(word.get("fontname", "")).lower()
+    return _bold_font(str(word.get("fontname", "")))
+
+
+@lru_cache(maxsize=1024)
+def _bold_font(fontname: str) -> bool:
+    return "bold" in fontname.lower()
 
 
 def page_lines(words: Sequence[dict[str, Any]], page: int, *, gap: float = 14.0) -> list[Line]:

@@ -64,6 +64,9 @@ class Matcher(RoleResolution, AbbreviationMatching, MentionScan):
         self._cache: dict[tuple, Match | None] = {}
         self.vocabulary: list[str] = sorted(self.token_index)
         self._near_cache: dict[str, tuple[str, ...]] = {}
+        #: sorted words -> index of the nearest registry name: papers of one council repeat
+        #: the phrases nothing matched, and each guess scores every registry name
+        self._guesses: dict[str, tuple[int, float] | None] = {}
         self._role_keys: list[str] = [k for k in ROLES if len(k) >= 6]
         self._scan_patterns: dict[str, list[str]] | None = None
         self._first_tokens: dict[str, set[int]] = {}
@@ -341,10 +344,16 @@ class Matcher(RoleResolution, AbbreviationMatching, MentionScan):
         if not key or not self.choices:
             return None, None
         # token_sort_ratio is ratio over sorted words: the registry's are sorted once
-        found = process.extractOne(_sorted_words(key), self._sorted_choices, scorer=fuzz.ratio)
-        if found is None:
+        words = _sorted_words(key)
+        if words not in self._guesses:
+            if len(self._guesses) >= _GUESSES_KEPT:
+                self._guesses.clear()
+            found = process.extractOne(words, self._sorted_choices, scorer=fuzz.ratio)
+            self._guesses[words] = None if found is None else (found[2], float(found[1]))
+        guess = self._guesses[words]
+        if guess is None:
             return None, None
-        return self.choice_ids[found[2]], float(found[1])
+        return self.choice_ids[guess[0]], guess[1]
 
     def _near_tokens(self, token: str) -> tuple[str, ...]:
         """Registry words within a typo of ``token`` (or one a prefix of the other)."""
@@ -365,6 +374,8 @@ class Matcher(RoleResolution, AbbreviationMatching, MentionScan):
 
 
 _MATCHERS: dict[int, Matcher] = {}
+#: nearest-name guesses a matcher keeps before it starts afresh
+_GUESSES_KEPT = 20_000
 
 
 def _sorted_words(key: str) -> str:

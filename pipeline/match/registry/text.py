@@ -126,6 +126,7 @@ def initialism(name: str) -> str:
     return "".join(letters)
 
 
+@lru_cache(maxsize=65_536)
 def looks_like_abbreviation(text: str) -> bool:
     """True for short upper-case tokens the papers use as initials ('SCC', 'OPCCN', 'MoJ')."""
     token = text.strip().strip(".").replace("&", "")
