@@ -150,7 +150,7 @@ def print_startup() -> None:
     for name, cpu in parts.items():
         print(f"  {name:26} {cpu:6.2f}")
     print(f"  {'total':26} {sum(parts.values()):6.2f}")
-    print(f"  {'a worker, as it starts':26} {worker['cpu']:6.2f}   (box module + documents.warm_up(): "
+    print(f"  {'a worker, as it starts':26} {worker['cpu']:6.2f}   (box module + parse.warm_up(): "
           f"spaCy with the registry's names as ORG patterns)")
 
 

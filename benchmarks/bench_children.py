@@ -112,13 +112,13 @@ for name, at in marks:
 print(json.dumps(parts))
 """
 
-# A worker really runs `python -m cspipe.pipeline.extract.box` then documents.warm_up():
+# A worker really runs `python -m cspipe.pipeline.extract.box` then parse.warm_up():
 # the registry, and spaCy with the registry's names as ORG patterns (a bigger pipeline).
 WORKER_STARTUP = """
 import json, resource
 from cspipe.pipeline.extract import box
-from cspipe.pipeline.ingest import documents
-documents.warm_up()
+from cspipe.pipeline.ingest import parse
+parse.warm_up()
 r = resource.getrusage(resource.RUSAGE_SELF)
 print(json.dumps({"cpu": r.ru_utime + r.ru_stime}))
 """

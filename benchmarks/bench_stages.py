@@ -33,7 +33,7 @@ STAGES = ("read", "words+text", "tables", "text extractors", "entities/match", "
 
 #: (stage, module, attribute): what each stage is; a missing one is reported, not fatal
 HOOKS = (
-    ("text extractors", "cspipe.pipeline.ingest.documents", "extract_document"),
+    ("text extractors", "cspipe.pipeline.ingest.parse", "extract_document"),
     ("read", "pdfplumber", "open"),
     ("read", "pdfplumber.pdf", "PDF.pages"),
     ("read", "pdfplumber.page", "Page.layout"),
@@ -47,7 +47,7 @@ HOOKS = (
     ("tables", "cspipe.extractors.tables", "continued_tables"),
     ("tables", "cspipe.extractors.table_join", "build_logical_tables"),
     ("entities/match", "cspipe.extractors.nlp", "entities"),
-    ("entities/match", "cspipe.pipeline.ingest.documents", "assemble_document"),
+    ("entities/match", "cspipe.pipeline.ingest.parse", "assemble_document"),
     ("load", "cspipe.pipeline.store.load", "write_document"),
 )
 

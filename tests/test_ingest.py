@@ -112,7 +112,7 @@ def test_write_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Non
     before = counts(db_path)
     db = open_db(db_path)
     doc_id = db.execute("SELECT id FROM documents").fetchone()[0]
-    from cspipe.pipeline.ingest.documents import assemble_document, extract_document
+    from cspipe.pipeline.ingest.parse import assemble_document, extract_document
 
     bundle: DocumentBundle = assemble_document(
         doc_id, str(good), extract_document(good.read_bytes(), Options())

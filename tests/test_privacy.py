@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from cspipe.pipeline.ingest.documents import Options, assemble_document, extract_document
+from cspipe.pipeline.ingest.parse import Options, assemble_document, extract_document
 from cspipe.pipeline.store.load import open_db, write_document
 
 ROOT = Path(__file__).resolve().parent.parent
