@@ -22,6 +22,30 @@ def test_dask_ingest_gives_the_serial_rows(prefect_harness, serial_corpus_db: Pa
     assert len(summary.results) == len(CORPUS)
     assert summary.counts["skipped"] == 0
     assert dump(db) == dump(serial_corpus_db)
+    # one Prefect API: the documents were prepared on the Dask workers, and each worker told
+    # the flow's API (the harness's) about its task runs, not a server of its own
+    names = _latest_run_task_states()
+    prepared = [state for name, state in names if name.startswith("prepare-document")]
+    assert len(prepared) == len(CORPUS)
+    assert set(prepared) == {"Completed"}
+
+
+def _latest_run_task_states() -> list[tuple[str, str]]:
+    """(task run name, state) of the newest ``cspipe-ingest`` flow run the API knows."""
+    import asyncio
+
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import FlowRunFilter
+    from prefect.client.schemas.sorting import FlowRunSort
+
+    async def read() -> list[tuple[str, str]]:
+        async with get_client() as client:
+            runs = await client.read_flow_runs(sort=FlowRunSort.START_TIME_DESC, limit=1)
+            tasks = await client.read_task_runs(
+                flow_run_filter=FlowRunFilter(id={"any_": [runs[0].id]}))
+            return [(t.name, str(t.state_name)) for t in tasks]
+
+    return asyncio.run(read())
 
 
 def test_cli_ingest_on_a_local_dask_cluster(tmp_path: Path) -> None:
