@@ -43,6 +43,10 @@ def _bold_font(fontname: str) -> bool:
     return "bold" in fontname.lower()
 
 
+def _row_order(w: dict[str, Any]) -> tuple[int, float]:
+    return round(float(w["top"])), float(w["x0"])
+
+
 def page_lines(words: Sequence[dict[str, Any]], page: int, *, gap: float = 14.0) -> list[Line]:
     """Group ``words`` into lines by vertical position; words far apart stay separate lines.
 
@@ -50,11 +54,14 @@ def page_lines(words: Sequence[dict[str, Any]], page: int, *, gap: float = 14.0)
     columns (a form's label and value, the cells of an unruled table).
     """
     rows: list[list[dict[str, Any]]] = []
-    for w in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
-        if rows and abs(float(rows[-1][0]["top"]) - float(w["top"])) <= 2.5:
+    row_top = 0.0  # the top of the row's first word
+    for w in sorted(words, key=_row_order):
+        top = float(w["top"])
+        if rows and abs(row_top - top) <= 2.5:
             rows[-1].append(w)
         else:
             rows.append([w])
+            row_top = top
     lines: list[Line] = []
     for row in rows:
         row.sort(key=lambda w: float(w["x0"]))
@@ -78,17 +85,18 @@ def _undouble(text: str) -> str:
 
 def line_of(words: list[dict[str, Any]], page: int) -> Line:
     """One ``Line`` from words on one baseline."""
-    text = " ".join(_undouble(str(w["text"])) for w in words)
-    bold_chars = sum(len(str(w["text"])) for w in words if _is_bold(w))
+    texts = [str(w["text"]) for w in words]
+    text = " ".join([_undouble(t) if len(t) >= 6 else t for t in texts])
+    bold_chars = sum(len(t) for t, w in zip(texts, words, strict=True) if _is_bold(w))
     return Line(
         text=text,
         page=page,
         x0=float(words[0]["x0"]),
         x1=float(words[-1]["x1"]),
-        top=min(float(w["top"]) for w in words),
-        bottom=max(float(w["bottom"]) for w in words),
-        size=max(float(w.get("size") or 0) for w in words),
-        bold=bold_chars >= max(1, len(text.replace(" ", "")) // 2),
+        top=min([float(w["top"]) for w in words]),
+        bottom=max([float(w["bottom"]) for w in words]),
+        size=max([float(w.get("size") or 0) for w in words]),
+        bold=bold_chars >= max(1, (len(text) - text.count(" ")) // 2),
         words=list(words),
     )
 
