@@ -87,7 +87,9 @@ def line_of(words: list[dict[str, Any]], page: int) -> Line:
     """One ``Line`` from words on one baseline."""
     texts = [str(w["text"]) for w in words]
     text = " ".join([_undouble(t) if len(t) >= 6 else t for t in texts])
-    bold_chars = sum(len(t) for t, w in zip(texts, words, strict=True) if _is_bold(w))
+    bold_font = _bold_font
+    bold_chars = sum(len(t) for t, w in zip(texts, words, strict=True)
+                     if bold_font(str(w.get("fontname", ""))))
     return Line(
         text=text,
         page=page,

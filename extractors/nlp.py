@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -83,8 +84,16 @@ def _load(model: str | None) -> Language:
     return nlp
 
 
+@dataclass(frozen=True, eq=False)
+class _Names:
+    """The gazetteer's names, keyed by identity: the caches below take it at every call, and
+    hashing 14,000 names each time cost more than the lookup saved."""
+
+    names: tuple[str, ...] = ()
+
+
 @lru_cache(maxsize=8)
-def _cached(model: str | None, org_patterns: tuple[str, ...]) -> Language:
+def _cached(model: str | None, gazetteer: _Names) -> Language:
     nlp = _load(model)
     config = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
     if "ner" in nlp.pipe_names:
@@ -92,7 +101,7 @@ def _cached(model: str | None, org_patterns: tuple[str, ...]) -> Language:
     else:
         ruler = nlp.add_pipe("entity_ruler", config=config)
     ruler.add_patterns(_base_patterns())  # type: ignore[attr-defined]
-    _add_phrases(ruler, "ORG", org_patterns, nlp)
+    _add_phrases(ruler, "ORG", gazetteer.names, nlp)
     return nlp
 
 
@@ -119,7 +128,7 @@ def _usable(name: str) -> bool:
     return len(name) >= 3 and name.lower() not in STOP_WORDS
 
 
-_gazetteer: tuple[str, ...] = ()
+_gazetteer = _Names()
 
 
 _given: object = None
@@ -131,7 +140,9 @@ def set_gazetteer(names: Iterable[str]) -> None:
     if isinstance(names, tuple) and names is _given:
         return  # the same cached tuple given again for the next document: nothing to redo
     _given = names if isinstance(names, tuple) else None
-    _gazetteer = tuple(sorted({" ".join(n.split()) for n in names if _usable(n)}))
+    kept = tuple(sorted({" ".join(n.split()) for n in names if _usable(n)}))
+    if kept != _gazetteer.names:
+        _gazetteer = _Names(kept)
 
 
 def get_nlp(extra_org_patterns: Iterable[str] = ()) -> Language:
@@ -149,7 +160,7 @@ def get_nlp(extra_org_patterns: Iterable[str] = ()) -> Language:
 
 
 @lru_cache(maxsize=4096)
-def _entities(text: str, model: str | None, gazetteer: tuple[str, ...]) -> tuple[
+def _entities(text: str, model: str | None, gazetteer: _Names) -> tuple[
         tuple[str, str, int, int], ...]:
     nlp = _cached(model, gazetteer)
     skip = [n for n in nlp.pipe_names if n in ("sentencizer", "senter", "parser", "lemmatizer")]
