@@ -57,6 +57,14 @@ def _norm(text: str | None) -> str:
     return text.strip(" :*.-").strip()
 
 
+#: a header's trailing note: "Lead (if known)?", "Amount (£)"
+_TRAILING_NOTE = re.compile(r"\s*\([^)]*\)\??$")
+_TRAILING_PARENS = re.compile(r"\s*\((?:[^)]*)\)$")
+_LETTERS = re.compile(r"[a-z]+")
+#: what a label never holds: a clause break, a full stop at its end, a figure
+_NOT_A_LABEL = re.compile(r"[,.;:]\s|[.;]$|\d")
+
+
 @lru_cache(maxsize=65_536)
 def header_role(text: str | None) -> str:
     """The role a header cell names, or ``unknown``.
@@ -77,14 +85,14 @@ def header_role(text: str | None) -> str:
         roles = [_pattern_role(p) for p in parts]
         if roles[0] != "unknown" and all(r == roles[0] for r in roles):
             return roles[0]
-    return _word_role(re.sub(r"\s*\([^)]*\)\??$", "", t) or t)
+    return _word_role(_TRAILING_NOTE.sub("", t) or t)
 
 
 def _pattern_role(t: str) -> str:
     if _NAMED_LEAD.match(t):
         return "lead"
     pounds = "£" in t
-    t = re.sub(r"\s*\((?:[^)]*)\)$", "", t) or t  # "Amount (£)" -> "Amount", "Status (RAG)" kept below
+    t = _TRAILING_PARENS.sub("", t) or t  # "Amount (£)" -> "Amount", "Status (RAG)" kept below
     role = _vocabulary_role(t)
     if role is not None:
         return role
@@ -111,9 +119,9 @@ _WORD_FLOOR = 3
 
 def _word_role(t: str) -> str:
     """The role a header's words point at ("Delivery led by" -> lead), or ``unknown``."""
-    words = re.findall(r"[a-z]+", t.lower())
+    words = _LETTERS.findall(t.lower())
     # a header is a short label; a cut sentence ("concerns, then build ...") is not one
-    if not words or len(words) > 5 or re.search(r"[,.;:]\s|[.;]$|\d", t) or t[:1].islower():
+    if not words or len(words) > 5 or _NOT_A_LABEL.search(t) or t[:1].islower():
         return "unknown"
     content = [w for w in words if w not in _STOP]
     score: dict[str, int] = {}
