@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 from cspipe.extractors.dates import due_date
@@ -34,13 +33,16 @@ class Line:
     words: list[dict[str, Any]]
 
 
+#: font name -> is it a bold face (a paper uses a handful of fonts; a line asks per word)
+_BOLD_FONTS: dict[Any, bool] = {}
+
+
 def _is_bold(word: dict[str, Any]) -> bool:
-    return _bold_font(str(word.get("fontname", "")))
-
-
-@lru_cache(maxsize=1024)
-def _bold_font(fontname: str) -> bool:
-    return "bold" in fontname.lower()
+    name = word.get("fontname", "")
+    bold = _BOLD_FONTS.get(name)
+    if bold is None:
+        bold = _BOLD_FONTS[name] = "bold" in str(name).lower()
+    return bold
 
 
 def _row_order(w: dict[str, Any]) -> tuple[int, float]:
@@ -87,9 +89,14 @@ def line_of(words: list[dict[str, Any]], page: int) -> Line:
     """One ``Line`` from words on one baseline."""
     texts = [str(w["text"]) for w in words]
     text = " ".join([_undouble(t) if len(t) >= 6 else t for t in texts])
-    bold_font = _bold_font
-    bold_chars = sum(len(t) for t, w in zip(texts, words, strict=True)
-                     if bold_font(str(w.get("fontname", ""))))
+    bold_chars = 0
+    for t, w in zip(texts, words, strict=True):
+        name = w.get("fontname", "")
+        bold = _BOLD_FONTS.get(name)
+        if bold is None:
+            bold = _BOLD_FONTS[name] = "bold" in str(name).lower()
+        if bold:
+            bold_chars += len(t)
     return Line(
         text=text,
         page=page,

@@ -202,7 +202,7 @@ def sentences(text: str) -> Iterator[str]:
         return
     nlp = get_nlp()
     ends = _sentence_ends(nlp)
-    split = [i for i, p in enumerate(parts) if ends is None or not ends.isdisjoint(p[:-1])]
+    split = [i for i, p in enumerate(parts) if ends is None or ends.search(p, 0, len(p) - 1)]
     docs: dict[int, Any] = {}
     if split:
         with nlp.select_pipes(enable=[n for n in nlp.pipe_names if n in ("sentencizer", "senter",
@@ -218,8 +218,11 @@ def sentences(text: str) -> Iterator[str]:
                 yield s
 
 
-def _sentence_ends(nlp: Language) -> frozenset[str] | None:
-    """The marks the rule-based sentencizer splits after; None for a trained parser or senter."""
+@lru_cache(maxsize=8)
+def _sentence_ends(nlp: Language) -> re.Pattern[str] | None:
+    """A pattern of the marks the rule-based sentencizer splits after; None for a trained
+    parser or senter (cached per pipeline: ``sentences`` asks at every call)."""
     if "sentencizer" not in nlp.pipe_names or {"parser", "senter"} & set(nlp.pipe_names):
         return None
-    return frozenset(nlp.get_pipe("sentencizer").punct_chars)  # type: ignore[attr-defined]
+    marks = sorted(nlp.get_pipe("sentencizer").punct_chars)  # type: ignore[attr-defined]
+    return re.compile("[" + "".join(re.escape(m) for m in marks) + "]")

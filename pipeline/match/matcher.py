@@ -69,7 +69,7 @@ class Matcher(RoleResolution, AbbreviationMatching, MentionScan):
         self._guesses: dict[str, tuple[int, float] | None] = {}
         self._role_keys: list[str] = [k for k in ROLES if len(k) >= 6]
         self._scan_patterns: dict[str, list[str]] | None = None
-        self._first_tokens: dict[str, set[int]] = {}
+        self._first_tokens: dict[str, tuple[int, ...]] = {}
         #: parish and town councils recognised by pattern ("<Place> Parish Council")
         self.local_councils: dict[str, Organisation] = {}
 

@@ -52,7 +52,8 @@ class MentionScan:
             for key in patterns:
                 tokens = key.split()
                 first.setdefault(tokens[0], set()).add(len(tokens))
-            self._first_tokens = first
+            # longest first, sorted once: the scan asks at every word of every page
+            self._first_tokens = {t: tuple(sorted(n, reverse=True)) for t, n in first.items()}
         return self._scan_patterns
 
     def find_mentions(self, page_texts: list[str], ctx: MatchContext) -> list[tuple[str, str, int]]:
@@ -69,7 +70,7 @@ class MentionScan:
             i = 0
             while i < len(keep):
                 hit = None
-                for length in sorted(first.get(words[i], ()), reverse=True):
+                for length in first.get(words[i], ()):
                     if i + length > len(keep):
                         continue
                     key = " ".join(words[i : i + length])
