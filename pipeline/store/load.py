@@ -227,23 +227,22 @@ def write_document(db: sqlite_utils.Database, bundle: DocumentBundle) -> None:
         db["documents"].upsert(doc.model_dump(), pk="id")
         if bundle.priorities:
             db["priorities"].insert_all([p.model_dump() for p in bundle.priorities])
+        # an activity's id is known once it is inserted; its leads and KPIs go in after the
+        # loop, one insert per table (the same rows in the same order as one per activity)
+        leads: list[dict] = []
+        kpis: list[dict] = []
         for activity in bundle.activities:
             row = activity.row.model_dump(exclude={"id"})
             activity_id = db["activities"].insert(row).last_pk
-            leads = [
-                lead.model_copy(update={"activity_id": activity_id}).model_dump()
-                for lead in activity.leads
-            ]
-            if leads:
-                db["activity_leads"].insert_all(leads)
-            kpis = [
-                k.model_copy(update={"activity_id": activity_id}).model_dump(exclude={"id"})
-                for k in activity.kpis
-            ]
-            if kpis:
-                db["kpis"].insert_all(kpis)
-        if bundle.kpis:
-            db["kpis"].insert_all([k.model_dump(exclude={"id"}) for k in bundle.kpis])
+            leads += [lead.model_copy(update={"activity_id": activity_id}).model_dump()
+                      for lead in activity.leads]
+            kpis += [k.model_copy(update={"activity_id": activity_id}).model_dump(exclude={"id"})
+                     for k in activity.kpis]
+        if leads:
+            db["activity_leads"].insert_all(leads)
+        kpis += [k.model_dump(exclude={"id"}) for k in bundle.kpis]
+        if kpis:
+            db["kpis"].insert_all(kpis)
         if bundle.funding:
             db["funding"].insert_all([f.model_dump(exclude={"id"}) for f in bundle.funding])
         if bundle.mentions:
