@@ -283,8 +283,11 @@ def _child(max_memory: int, warm_up: str = "") -> None:
             _send(_channel, ("memory",))
             return
     # what start-up built (modules, registry, spaCy) lives as long as the worker: the
-    # collector need not walk it again at every full collection of a document's objects
+    # collector need not walk it again at every full collection of a document's objects.
+    # A page makes some 10,000 short-lived dicts, freed by reference counting; a young
+    # collection every 10,000 allocations rather than 700 halves the collector's time
     gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
     _send(_channel, ("ready",))
     jobs = sys.stdin.buffer
     while True:
