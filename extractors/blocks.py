@@ -89,14 +89,7 @@ def line_of(words: list[dict[str, Any]], page: int) -> Line:
     """One ``Line`` from words on one baseline."""
     texts = [str(w["text"]) for w in words]
     text = " ".join([_undouble(t) if len(t) >= 6 else t for t in texts])
-    bold_chars = 0
-    for t, w in zip(texts, words, strict=True):
-        name = w.get("fontname", "")
-        bold = _BOLD_FONTS.get(name)
-        if bold is None:
-            bold = _BOLD_FONTS[name] = "bold" in str(name).lower()
-        if bold:
-            bold_chars += len(t)
+    bold_chars = sum(len(t) for t, w in zip(texts, words, strict=True) if _is_bold(w))
     return Line(
         text=text,
         page=page,

@@ -57,8 +57,9 @@ def _norm(text: str | None) -> str:
     return text.strip(" :*.-").strip()
 
 
-#: a header's trailing note: "Lead (if known)?", "Amount (£)"
+#: a header's trailing note before its words are weighed: "Lead (if known)?", "Amount (£)"
 _TRAILING_NOTE = re.compile(r"\s*\([^)]*\)\??$")
+#: a trailing bracket before the vocabulary is tried ("Amount (£)"; a "?" after it stays)
 _TRAILING_PARENS = re.compile(r"\s*\((?:[^)]*)\)$")
 _LETTERS = re.compile(r"[a-z]+")
 #: what a label never holds: a clause break, a full stop at its end, a figure

@@ -53,12 +53,12 @@ def is_scanned(chars: int, image_share: float) -> bool:
 def pages_to_ocr(src: Path | str | bytes, *, max_pages: int | None = None) -> list[int]:
     """1-based numbers of the pages to read by OCR (none for a PDF that cannot be opened).
 
-    A page with no image is no scan and is passed over once PDFium has listed its objects
-    (its glyphs are not read). A page whose content streams show more text than a scan could
-    carry is passed over on the estimate alone (``PageView.budget``: the streams' string
-    bytes, read under ``pdfguard``'s caps), so a born-digital paper costs almost nothing here; only a page with little or no
-    text is interpreted, for its characters and the area its images cover. A page that
-    breaks a guard is left to the extractor, which reports it.
+    A page whose content streams show more text than a scan could carry is passed over on the
+    estimate alone (``PageView.budget``: the streams' string bytes, read under ``pdfguard``'s
+    caps), and a page with no image once PDFium has listed its objects (its glyphs are not
+    read), so a born-digital paper costs almost nothing here; only a page with images and
+    little or no text is interpreted, for its characters and the area its images cover. A
+    page that breaks a guard is left to the extractor, which reports it.
     """
     out: list[int] = []
     try:

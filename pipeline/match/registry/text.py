@@ -73,8 +73,8 @@ _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 
 _BEYOND_ASCII = re.compile(r"[^\x00-\x7f]+")
 #: the ASCII characters the tables above rewrite ("`" to "'"): ASCII text without them folds to itself
-_ASCII_REWRITTEN = frozenset(chr(k) for k in (*_LOOKALIKES, *_QUOTES) if k < 128)
-_ASCII_REWRITTEN_RX = re.compile("[" + "".join(re.escape(c) for c in sorted(_ASCII_REWRITTEN)) + "]")
+_ASCII_REWRITTEN = re.compile(
+    "[" + "".join(re.escape(chr(k)) for k in sorted({*_LOOKALIKES, *_QUOTES}) if k < 128) + "]")
 
 
 def _fold_run(run: re.Match[str]) -> str:
@@ -88,7 +88,7 @@ def fold(text: str) -> str:
     A page's text is folded whole, so only the runs past ASCII are walked letter by letter
     (the tables and NFKD work letter by letter, so a run folds as it would in its text).
     """
-    if _ASCII_REWRITTEN_RX.search(text):
+    if _ASCII_REWRITTEN.search(text):
         text = text.translate(_QUOTES)
     return text if text.isascii() else _BEYOND_ASCII.sub(_fold_run, text)
 
