@@ -368,29 +368,41 @@ def extract(
     to the NLP pipeline as ORG patterns. ``ocr_pages`` are pages whose text layer an OCR
     engine wrote (``pipeline.ocr``): their stray rule glyphs are dropped before reading.
     """
+    with open_pdf(src, max_pages=max_pages) as views:
+        return extract_views(views, gazetteer=gazetteer, keep_contacts=keep_contacts,
+                             ocr_pages=ocr_pages)
+
+
+def extract_views(
+    views: list[PageView],
+    *,
+    gazetteer: Iterable[str] | None = None,
+    keep_contacts: bool = False,
+    ocr_pages: Iterable[int] = (),
+) -> Extraction:
+    """``extract`` over a document already open (``open_pdf``), e.g. after its scan check."""
     if gazetteer:
         nlp.get_nlp(gazetteer)
     failures: list[PageFailure] = []
     scanned_pages = set(ocr_pages)
-    with open_pdf(src, max_pages=max_pages) as views:
-        for v in views:
-            if v.number in scanned_pages:
-                v.plumber = scanned.without_rule_glyphs(v.plumber)
-                with contextlib.suppress(PdfError):
-                    v.check_budget()
-                    v.text = v.plumber.extract_text() or ""  # by position; the words keep OCR order
-                    v.words = scanned.ocr_words(v.plumber)
-        pages = [_read_page(v, failures) for v in views]
-        for p in pages:
-            if p.number in scanned_pages and p.ok:
-                p.words = scanned.misread_bullets(p.words)
-        _read_layout(pages)
-        if not any(p.text.strip() for p in pages):
-            if failures and len(failures) == len(pages):
-                raise PdfError(f"no page could be read ({failures[0].reason})")
-            raise PdfError("no text layer (scanned image?)")
-        _continue_unruled(pages)
-        out = extract_pages(pages, failures, keep_contacts=keep_contacts)
+    for v in views:
+        if v.number in scanned_pages:
+            v.plumber = scanned.without_rule_glyphs(v.plumber)
+            with contextlib.suppress(PdfError):
+                v.check_budget()
+                v.text = v.plumber.extract_text() or ""  # by position; the words keep OCR order
+                v.words = scanned.ocr_words(v.plumber)
+    pages = [_read_page(v, failures) for v in views]
+    for p in pages:
+        if p.number in scanned_pages and p.ok:
+            p.words = scanned.misread_bullets(p.words)
+    _read_layout(pages)
+    if not any(p.text.strip() for p in pages):
+        if failures and len(failures) == len(pages):
+            raise PdfError(f"no page could be read ({failures[0].reason})")
+        raise PdfError("no text layer (scanned image?)")
+    _continue_unruled(pages)
+    out = extract_pages(pages, failures, keep_contacts=keep_contacts)
     return out.model_copy(update={"ocr_pages": sorted(scanned_pages & {p.number for p in pages})})
 
 

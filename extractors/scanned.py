@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from cspipe.extractors.pdf import PdfError, open_pdf
+from cspipe.extractors.pdf import PageView, PdfError, open_pdf
 from cspipe.extractors.pdfium_page import images_of
 
 #: an image covering at least this share of the page makes the page a scan ...
@@ -51,35 +51,42 @@ def is_scanned(chars: int, image_share: float) -> bool:
 
 
 def pages_to_ocr(src: Path | str | bytes, *, max_pages: int | None = None) -> list[int]:
-    """1-based numbers of the pages to read by OCR (none for a PDF that cannot be opened).
+    """1-based numbers of the pages to read by OCR (none for a PDF that cannot be opened)."""
+    try:
+        with open_pdf(src, max_pages=max_pages) as views:
+            return scanned_pages(views)
+    except PdfError:
+        return []
+
+
+def scanned_pages(views: list[PageView]) -> list[int]:
+    """1-based numbers of the open document's pages to read by OCR.
 
     A page whose content streams show more text than a scan could carry is passed over on the
     estimate alone (``PageView.budget``: the streams' string bytes, read under ``pdfguard``'s
     caps), and a page with no image once PDFium has listed its objects (its glyphs are not
     read), so a born-digital paper costs almost nothing here; only a page with images and
     little or no text is interpreted, for its characters and the area its images cover. A
-    page that breaks a guard is left to the extractor, which reports it.
+    page that breaks a guard is left to the extractor, which reports it. The views are the
+    extractor's own (``readers.read_pdf`` opens a document once), so what is learnt here
+    (the estimate, a page's objects) is not worked out again.
     """
     out: list[int] = []
-    try:
-        with open_pdf(src, max_pages=max_pages) as views:
-            for view in views:
-                try:
-                    if view.budget.chars > TEXT_BYTES_PER_CHAR * MAX_TEXT_CHARS:
-                        continue
-                    view.check_budget()
-                    page = view.plumber
-                    boxes = [(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"]))
-                             for im in images_of(page)[:200]]
-                    if not boxes:
-                        continue  # no image, no scan: its glyphs need not be counted
-                    chars = sum(1 for c in page.chars if not str(c.get("text", "")).isspace())
-                    if is_scanned(chars, _image_share(boxes, float(page.width), float(page.height))):
-                        out.append(view.number)
-                except Exception:  # noqa: BLE001 - a broken or hostile page: the extractor says why
-                    continue
-    except PdfError:
-        return []
+    for view in views:
+        try:
+            if view.budget.chars > TEXT_BYTES_PER_CHAR * MAX_TEXT_CHARS:
+                continue
+            view.check_budget()
+            page = view.plumber
+            boxes = [(float(im["x0"]), float(im["top"]), float(im["x1"]), float(im["bottom"]))
+                     for im in images_of(page)[:200]]
+            if not boxes:
+                continue  # no image, no scan: its glyphs need not be counted
+            chars = sum(1 for c in page.chars if not str(c.get("text", "")).isspace())
+            if is_scanned(chars, _image_share(boxes, float(page.width), float(page.height))):
+                out.append(view.number)
+        except Exception:  # noqa: BLE001 - a broken or hostile page: the extractor says why
+            continue
     return out
 
 

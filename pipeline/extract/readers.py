@@ -12,9 +12,9 @@ import time
 from collections.abc import Iterable
 
 from cspipe.extractors import scanned
-from cspipe.extractors.document import extract
+from cspipe.extractors.document import extract, extract_views
 from cspipe.extractors.formats import sniff
-from cspipe.extractors.pdf import PdfError
+from cspipe.extractors.pdf import PdfError, open_pdf
 from cspipe.extractors.word import extract_docx
 from cspipe.models import Extraction, PageFailure
 from cspipe.pipeline.extract import box, convert, ocr
@@ -49,30 +49,28 @@ def read_pdf(data: bytes, *, gazetteer: Iterable[str] | None = None, max_pages: 
     a document that is all scans fails with it.
     """
     start = time.monotonic()
-    options = {"gazetteer": gazetteer, "max_pages": max_pages, "keep_contacts": keep_contacts}
-    try:
-        pages = scanned.pages_to_ocr(data, max_pages=max_pages)
-    except PdfError:
-        pages = []  # the extractor gives the reason
-    if not pages:
-        return extract(data, **options)
-    reason = ocr.missing()
-    if reason:
-        try:
-            ex = extract(data, **options)
-        except PdfError as exc:
-            if "no text layer" in str(exc):
-                raise ocr.OcrUnavailable(f"no text layer: {reason}") from exc
-            raise
-        failures = [*ex.failed_pages, *(PageFailure(page=p, reason=reason) for p in pages)]
-        return ex.model_copy(update={"failed_pages": sorted(failures, key=lambda f: f.page)})
+    options = {"gazetteer": gazetteer, "keep_contacts": keep_contacts}
+    with open_pdf(data, max_pages=max_pages) as views:  # opened once: scan check, then extraction
+        pages = scanned.scanned_pages(views)
+        if not pages:
+            return extract_views(views, **options)
+        reason = ocr.missing()
+        if reason:
+            try:
+                ex = extract_views(views, **options)
+            except PdfError as exc:
+                if "no text layer" in str(exc):
+                    raise ocr.OcrUnavailable(f"no text layer: {reason}") from exc
+                raise
+            failures = [*ex.failed_pages, *(PageFailure(page=p, reason=reason) for p in pages)]
+            return ex.model_copy(update={"failed_pages": sorted(failures, key=lambda f: f.page)})
     if timeout:  # OCR is slow: each scanned page adds to the document's time limit
         extra = ocr.SECONDS_PER_PAGE * len(pages)
         box.notify(extend_timeout=extra)
         timeout += extra
     budget = _left(timeout, start) - ocr.READ_MARGIN if timeout else None
     result = ocr.run(data, pages, timeout=max(5.0, budget) if budget is not None else UNLIMITED)
-    ex = extract(result.data, ocr_pages=pages, **options)
+    ex = extract(result.data, ocr_pages=pages, max_pages=max_pages, **options)
     return ocr.with_confidence(ex, result)
 
 
