@@ -12,6 +12,7 @@ the rest of the process, so every later ``entities`` call tags them as ORG.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator
@@ -108,6 +109,28 @@ def _cached(model: str | None, gazetteer: _Names) -> Language:
 #: registry names tokenized at a time while the gazetteer is built
 _PHRASE_CHUNK = 500
 
+#: phrase-matcher keys a caller kept from an earlier run (``prime_phrase_keys``), and the
+#: keys of the last gazetteer built, each with the fingerprint of the tokenizer they came from
+_primed: tuple[str, dict[str, tuple[int, ...]]] = ("", {})
+_built: tuple[str, dict[str, tuple[int, ...]]] = ("", {})
+
+
+def tokenizer_fingerprint(nlp: Language) -> str:
+    """What a phrase's matcher key depends on: spaCy's version and the tokenizer's rules."""
+    digest = hashlib.sha256(spacy.__version__.encode() + b"\0" + nlp.tokenizer.to_bytes())
+    return digest.hexdigest()
+
+
+def prime_phrase_keys(fingerprint: str, keys: dict[str, tuple[int, ...]]) -> None:
+    """Keys kept from an earlier build (``phrase_keys``): used when the tokenizer is the same."""
+    global _primed
+    _primed = (fingerprint, keys)
+
+
+def phrase_keys() -> tuple[str, dict[str, tuple[int, ...]]]:
+    """(tokenizer fingerprint, each gazetteer name's matcher key) of the last pipeline built."""
+    return _built
+
 
 def _add_phrases(ruler: Any, label: str, phrases: tuple[str, ...], nlp: Language) -> None:
     """Phrases straight into the ruler's PhraseMatcher, a chunk of docs at a time.
@@ -117,9 +140,25 @@ def _add_phrases(ruler: Any, label: str, phrases: tuple[str, ...], nlp: Language
     matcher alone keeps a fraction of that. The ruler matches them as its own phrase
     patterns (same label, same longest-match choice); they are missing only from
     ``ruler.patterns``, which nothing here serializes.
+
+    A phrase's key is its tokens' ``LOWER`` hashes, what the matcher makes of its Doc.
+    Tokenizing 14,000 names is most of a worker's start-up, so keys primed from an earlier
+    run by the same tokenizer are added as they are (the matcher takes keys as well as
+    Docs: it is how it unpickles), and only new names are tokenized.
     """
-    for i in range(0, len(phrases), _PHRASE_CHUNK):
-        ruler.phrase_matcher.add(label, list(nlp.tokenizer.pipe(phrases[i:i + _PHRASE_CHUNK])))
+    global _built
+    fingerprint = tokenizer_fingerprint(nlp)
+    primed = _primed[1] if _primed[0] == fingerprint else {}
+    keys = {p: primed[p] for p in phrases if p in primed}
+    if keys:
+        ruler.phrase_matcher.add(label, list(keys.values()))
+    todo = [p for p in phrases if p not in keys]
+    for i in range(0, len(todo), _PHRASE_CHUNK):
+        chunk = todo[i:i + _PHRASE_CHUNK]
+        docs = list(nlp.tokenizer.pipe(chunk))
+        ruler.phrase_matcher.add(label, docs)
+        keys.update((p, tuple(t.lower for t in doc)) for p, doc in zip(chunk, docs, strict=True))
+    _built = (fingerprint, keys)
 
 
 def _usable(name: str) -> bool:

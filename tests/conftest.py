@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 # Tests never read or write the user's own alias file.
 os.environ["CSPIPE_ALIASES"] = str(Path(__file__).resolve().parent / "data" / "no-user-aliases.csv")
+# ... nor the user's cache folder (the gazetteer's phrase keys, ``pipeline.ingest.phrase_cache``)
+os.environ["CSPIPE_CACHE_DIR"] = tempfile.mkdtemp(prefix="cspipe-test-cache-")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "corpus"

@@ -95,12 +95,25 @@ def counts(b: DocumentBundle) -> dict[str, int]:
 
 
 def warm_up() -> None:
-    """Load what every document needs (registry, NLP pipeline) once per worker process."""
+    """Load what every document needs (registry, NLP pipeline) once per worker process.
+
+    The gazetteer's phrase keys come from the cache a worker of an earlier run left
+    (``phrase_cache``), and are left there for the next when they were not.
+    """
     from cspipe.extractors import nlp
+    from cspipe.pipeline.ingest import phrase_cache
     from cspipe.pipeline.match.registry import Registry
 
     Registry.load()
-    nlp.get_nlp(_gazetteer())
+    names = _gazetteer()
+    kept = phrase_cache.load(names)
+    if kept is not None:
+        nlp.prime_phrase_keys(*kept)
+    nlp.get_nlp(names)
+    nlp.prime_phrase_keys("", {})  # built: the pipeline's matcher holds them now
+    fingerprint, keys = nlp.phrase_keys()
+    if kept is None or kept[0] != fingerprint or kept[1].keys() != keys.keys():
+        phrase_cache.save(names, fingerprint, keys)
 
 
 def parse_document(data: bytes, doc_id: str, location: str, options: Options,
