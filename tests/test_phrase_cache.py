@@ -66,7 +66,11 @@ def test_cache_round_trip_and_bad_files(tmp_path: Path) -> None:
     assert phrase_cache.load(NAMES) is None
     phrase_cache.save(NAMES, "fp", keys)
     assert phrase_cache.load(NAMES) == ("fp", keys)
-    assert phrase_cache.load(NAMES[:2]) is None  # other names, another file
+    assert phrase_cache.load(NAMES[:2]) is None  # other names, another file ...
+    phrase_cache.save(NAMES[:2], "fp", {"Nacro": (1, 2)})
+    assert phrase_cache.load(NAMES[:2]) == ("fp", {"Nacro": (1, 2)})
+    assert phrase_cache.load(NAMES) is None  # ... which replaces the older registry's
+    phrase_cache.save(NAMES, "fp", keys)
     path = phrase_cache.path_for(NAMES)
     path.write_text("{not json")
     assert phrase_cache.load(NAMES) is None

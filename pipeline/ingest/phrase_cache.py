@@ -6,8 +6,9 @@ depend only on the names and on spaCy's tokenizer, so they are kept in the user'
 folder (``CSPIPE_CACHE_DIR``, else the platform's, e.g. ``~/.cache/cspipe``), in a file
 named by the names' hash and holding the tokenizer's fingerprint: a new registry or
 another spaCy makes a new file, and keys from another tokenizer are never used
-(``nlp.prime_phrase_keys`` checks). A missing, unreadable or corrupt file costs only the
-tokenizing; a cache folder that cannot be written is passed over.
+(``nlp.prime_phrase_keys`` checks); the file of an older registry is removed when a new one
+is written. A missing, unreadable or corrupt file costs only the tokenizing; a cache folder
+that cannot be written is passed over.
 """
 
 from __future__ import annotations
@@ -60,5 +61,8 @@ def save(names: tuple[str, ...], fingerprint: str, keys: Keys) -> None:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        for stale in target.parent.glob("gazetteer-keys-*.json"):
+            if stale != target:  # another registry's (aliases added since): one file is kept
+                stale.unlink(missing_ok=True)
     except OSError:
         return
