@@ -151,3 +151,37 @@ def test_no_contact_details_stored_by_default(tmp_path: Path) -> None:
     )
     assert not re.search(r"[\w.+-]+@[\w-]+\.[\w.]+", text), "an e-mail address was stored"
     assert not re.search(r"\b0\d{3,4}[ -]?\d{3}[ -]?\d{3,4}\b", text), "a phone number was stored"
+
+
+def test_parallel_workers_take_the_largest_files_first(tmp_path: Path) -> None:
+    """Longest first, so a batch does not end with one worker on a long pack: the papers of
+    the corpus by size, a URL and a missing file after them, ties in the inputs' order."""
+    from cspipe.pipeline.fetch.inputs import Source
+    from cspipe.pipeline.ingest.documents import largest_first
+
+    small, large, tie = tmp_path / "small.pdf", tmp_path / "large.pdf", tmp_path / "tie.pdf"
+    small.write_bytes(b"%PDF-1.4 " + b"x" * 10)
+    large.write_bytes(b"%PDF-1.4 " + b"x" * 1000)
+    tie.write_bytes(small.read_bytes())
+    given = [Source(str(small)), Source("https://example.org/a.pdf"), Source(str(large)),
+             Source(str(tmp_path / "gone.pdf")), Source(str(tie))]
+    assert [Path(s.location).name for s in largest_first(given)] == [
+        "large.pdf", "small.pdf", "tie.pdf", "a.pdf", "gone.pdf"]
+    # and a batch ingested so still loads every document, the same rows as one worker
+    papers = sorted(CORPUS.glob("*.pdf"))[:4]
+    one, two = tmp_path / "one.db", tmp_path / "two.db"
+    ingest([str(p) for p in papers], one, workers=1)
+    results = ingest([str(p) for p in papers], two, workers=2)
+    sizes = [Path(r.source).stat().st_size for r in results]
+    assert sizes == sorted(sizes, reverse=True)
+
+    def rows(db: Path) -> list[tuple[object, ...]]:
+        conn = sqlite3.connect(db)
+        try:
+            return sorted(conn.execute(
+                "SELECT document_id, page, description, timescale, status FROM activities").fetchall(),
+                key=repr)
+        finally:
+            conn.close()
+
+    assert rows(one) == rows(two) and len(rows(one)) > 20
