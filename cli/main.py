@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -36,8 +37,10 @@ def ingest(
         int | None, typer.Option(help="Read at most this many pages per PDF (the rest is noted).")
     ] = 2000,
     workers: Annotated[
-        int, typer.Option(help="Extract this many documents in parallel processes.")
-    ] = 1,
+        int | None, typer.Option(help="Extract this many documents in parallel processes "
+                                      "(default: one per CPU, at most one per document).",
+                                 min=1, show_default=False)
+    ] = None,
     dask: Annotated[str | None, typer.Option(
         "--dask", help="Run the Prefect ingest flow on a Dask cluster: its scheduler address "
                        "(tcp://host:8786), or 'local' for a local cluster of --workers processes.")] = None,
@@ -54,7 +57,7 @@ def ingest(
 
         local = dask == "local"
         summary = run_ingest(inputs, db, dask_address=None if local else dask,
-                             dask_workers=max(workers, 2) if local else None, force=force,
+                             dask_workers=max(workers or os.cpu_count() or 2, 2) if local else None, force=force,
                              max_pages=max_pages, timeout=timeout, keep_contacts=keep_contacts,
                              max_memory=max_memory)
         for r in summary.results:

@@ -185,3 +185,15 @@ def test_parallel_workers_take_the_largest_files_first(tmp_path: Path) -> None:
             conn.close()
 
     assert rows(one) == rows(two) and len(rows(one)) > 20
+
+
+def test_default_workers_one_per_cpu_never_more_than_documents() -> None:
+    import os
+
+    from cspipe.pipeline.ingest.documents import default_workers
+
+    cpus = len(os.sched_getaffinity(0))
+    assert default_workers(1) == 1  # one paper: no second worker to start
+    assert default_workers(0) == 1
+    assert default_workers(10_000) == cpus
+    assert default_workers(2) == min(2, cpus)

@@ -86,6 +86,17 @@ def loaded_ids(db: sqlite_utils.Database) -> frozenset[str]:
     )
 
 
+def default_workers(documents: int) -> int:
+    """Parallel by default where it pays: a worker per CPU this process may use, no more
+    workers than documents (one paper starts one worker: a second would only cost its
+    start-up)."""
+    try:
+        cpus = len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        cpus = os.cpu_count() or 1
+    return max(1, min(cpus, documents))
+
+
 def largest_first(sources: list[fetch.Source]) -> list[fetch.Source]:
     """The order parallel workers take documents in: the largest files first.
 
@@ -111,7 +122,7 @@ def ingest(
     db_path: str | Path,
     options: Options | None = None,
     *,
-    workers: int = 1,
+    workers: int | None = 1,
     report: Callable[[IngestResult], None] | None = None,
     expect: Callable[[int], None] | None = None,
 ) -> list[IngestResult]:
@@ -120,6 +131,7 @@ def ingest(
     ``expect`` is told how many documents the inputs hold before the first is read (a progress
     bar's total); ``report`` is called with each document's result as it is written: in the
     inputs' order with one worker, largest file first with more (``largest_first``).
+    ``workers=None`` chooses (``default_workers``).
     """
     options = options or Options()
     db = open_db(db_path)
@@ -136,6 +148,8 @@ def ingest(
             report(result)
 
     try:
+        if workers is None:
+            workers = default_workers(len(sources))
         if workers <= 1 or len(sources) <= 1:
             for source in sources:
                 finish(*prepare(source, options, lambda doc_id: already_loaded(db, doc_id)))
