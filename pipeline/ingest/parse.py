@@ -58,6 +58,7 @@ def extract_document(data: bytes, options: Options) -> Extraction:
     """
     from cspipe.pipeline.extract.readers import read_document
 
+    _pipeline()
     return read_document(data, gazetteer=_gazetteer(), max_pages=options.max_pages,
                          keep_contacts=options.keep_contacts,
                          timeout=options.timeout)
@@ -95,16 +96,23 @@ def counts(b: DocumentBundle) -> dict[str, int]:
 
 
 def warm_up() -> None:
-    """Load what every document needs (registry, NLP pipeline) once per worker process.
-
-    The gazetteer's phrase keys come from the cache a worker of an earlier run left
-    (``phrase_cache``), and are left there for the next when they were not.
-    """
-    from cspipe.extractors import nlp
-    from cspipe.pipeline.ingest import phrase_cache
+    """Load what every document needs (registry, NLP pipeline) once per worker process."""
     from cspipe.pipeline.match.registry import Registry
 
     Registry.load()
+    _pipeline()
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> None:
+    """The NLP pipeline with the gazetteer, built once per process (worker or not).
+
+    The gazetteer's phrase keys come from the cache an earlier run left (``phrase_cache``),
+    and are left there for the next when they were not.
+    """
+    from cspipe.extractors import nlp
+    from cspipe.pipeline.ingest import phrase_cache
+
     names = _gazetteer()
     kept = phrase_cache.load(names)
     if kept is not None:
