@@ -88,6 +88,7 @@ def test_unwritable_cache_folder_is_passed_over(tmp_path: Path, monkeypatch: pyt
 
 
 def test_worker_warm_up_leaves_the_keys_for_the_next() -> None:
+    parse._pipeline.cache_clear()  # as in a new worker: this process may have built it already
     parse.warm_up()
     kept = phrase_cache.load(parse._gazetteer())
     assert kept is not None
