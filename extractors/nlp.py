@@ -93,10 +93,14 @@ class _Names:
     names: tuple[str, ...] = ()
 
 
+#: the token attribute the gazetteer's phrases match on (case-insensitive)
+_PHRASE_ATTR = "LOWER"
+
+
 @lru_cache(maxsize=8)
 def _cached(model: str | None, gazetteer: _Names) -> Language:
     nlp = _load(model)
-    config = {"overwrite_ents": True, "phrase_matcher_attr": "LOWER"}
+    config = {"overwrite_ents": True, "phrase_matcher_attr": _PHRASE_ATTR}
     if "ner" in nlp.pipe_names:
         ruler = nlp.add_pipe("entity_ruler", before="ner", config=config)
     else:
@@ -116,8 +120,10 @@ _built: tuple[str, dict[str, tuple[int, ...]]] = ("", {})
 
 
 def tokenizer_fingerprint(nlp: Language) -> str:
-    """What a phrase's matcher key depends on: spaCy's version and the tokenizer's rules."""
-    digest = hashlib.sha256(spacy.__version__.encode() + b"\0" + nlp.tokenizer.to_bytes())
+    """What a phrase's matcher key depends on: spaCy's version, the attribute matched on and
+    the tokenizer's rules."""
+    digest = hashlib.sha256(f"{spacy.__version__}\0{_PHRASE_ATTR}\0".encode()
+                            + nlp.tokenizer.to_bytes())
     return digest.hexdigest()
 
 
@@ -141,7 +147,7 @@ def _add_phrases(ruler: Any, label: str, phrases: tuple[str, ...], nlp: Language
     patterns (same label, same longest-match choice); they are missing only from
     ``ruler.patterns``, which nothing here serializes.
 
-    A phrase's key is its tokens' ``LOWER`` hashes, what the matcher makes of its Doc.
+    A phrase's key is its tokens' ``_PHRASE_ATTR`` values, what the matcher makes of its Doc.
     Tokenizing 14,000 names is most of a worker's start-up, so keys primed from an earlier
     run by the same tokenizer are added as they are (the matcher takes keys as well as
     Docs: it is how it unpickles), and only new names are tokenized.
@@ -157,7 +163,8 @@ def _add_phrases(ruler: Any, label: str, phrases: tuple[str, ...], nlp: Language
         chunk = todo[i:i + _PHRASE_CHUNK]
         docs = list(nlp.tokenizer.pipe(chunk))
         ruler.phrase_matcher.add(label, docs)
-        keys.update((p, tuple(t.lower for t in doc)) for p, doc in zip(chunk, docs, strict=True))
+        keys.update((p, tuple(doc.to_array(_PHRASE_ATTR).tolist()))
+                    for p, doc in zip(chunk, docs, strict=True))
     _built = (fingerprint, keys)
 
 
