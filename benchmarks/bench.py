@@ -181,9 +181,9 @@ def print_workers(files: list[str]) -> float:
         folder = make_copies(files, SCALE_DOCS, Path(tmp) / "docs")
         for i, order in enumerate(SCALE_PAIRS):
             pairs.append({n: _cli_ingest(folder, Path(tmp) / f"run{i}-{n}.db", n) for n in order})
-    ratio = {id(p): p[1]["wall"] / p[2]["wall"] for p in pairs}
-    median = sorted(pairs, key=lambda p: ratio[id(p)])[len(pairs) // 2]
-    one, two = median[1], median[2]
+    ratios = [p[1]["wall"] / p[2]["wall"] for p in pairs]
+    median = sorted(range(len(pairs)), key=ratios.__getitem__)[len(pairs) // 2]
+    one, two = pairs[median][1], pairs[median][2]
     print(f"--workers 1 vs 2: cspipe ingest of {one['documents']} documents ({one['pages']} pages), "
           f"wall s, start-up of the CLI and its workers included; {len(pairs)} pairs of runs "
           f"back to back, the median pair shown")
@@ -192,7 +192,8 @@ def print_workers(files: list[str]) -> float:
     for n, r in ((1, one), (2, two)):
         failed = f", {r['failed']} failed" if r.get("failed") else ""
         print(f"  --workers {n}  {r['wall']:8.1f} s  {r['pages'] / r['wall']:6.1f} pages/s{failed}")
-    every = ", ".join(f"{p[1]['wall']:.1f}/{p[2]['wall']:.1f} s = {ratio[id(p)]:.2f}x" for p in pairs)
+    every = ", ".join(f"{p[1]['wall']:.1f}/{p[2]['wall']:.1f} s = {r:.2f}x"
+                      for p, r in zip(pairs, ratios, strict=True))
     print(f"  speed-up     {one['wall'] / two['wall']:8.2f}x  ({os.cpu_count()} CPUs on this machine; "
           f"pairs: {every})")
     return two["pages"] / two["wall"]

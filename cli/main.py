@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
@@ -54,10 +53,12 @@ def ingest(
     """Load what cspipe extracts from each input into the database (bad inputs are recorded as failed)."""
     if dask is not None:
         from cspipe.flows.ingest import run_ingest
+        from cspipe.pipeline.ingest.documents import available_cpus
 
         local = dask == "local"
         summary = run_ingest(inputs, db, dask_address=None if local else dask,
-                             dask_workers=max(workers or os.cpu_count() or 2, 2) if local else None, force=force,
+                             dask_workers=max(workers or available_cpus(), 2) if local else None,
+                             force=force,
                              max_pages=max_pages, timeout=timeout, keep_contacts=keep_contacts,
                              max_memory=max_memory)
         for r in summary.results:

@@ -25,9 +25,10 @@ from cspipe.pipeline.ingest.parse import (
     WARM_UP,
     IngestResult,
     Options,
+    failed,
     parse_document,
 )
-from cspipe.pipeline.match.rows import EXTRACTOR_VERSION, DocumentBundle, failed_document
+from cspipe.pipeline.match.rows import EXTRACTOR_VERSION, DocumentBundle
 from cspipe.pipeline.store.load import loaded_version, open_db, write_document
 
 #: why a document is skipped: said on every skipped line, so a second run explains itself
@@ -46,11 +47,7 @@ def prepare(
     try:
         data = fetch.read(source)
     except FetchError as exc:
-        doc_id = fetch.failure_id(source)
-        return (
-            IngestResult(source.location, doc_id, "failed", str(exc)),
-            failed_document(doc_id, source.location, str(exc)),
-        )
+        return failed(source.location, fetch.failure_id(source), str(exc))
     doc_id = fetch.sha256(data)
     if not options.force and is_loaded(doc_id):
         return IngestResult(source.location, doc_id, "skipped", SKIPPED), None
@@ -60,12 +57,7 @@ def prepare(
         outcome = box.box_for(options.max_memory, WARM_UP).run(
             parse_document, data, doc_id, source.location, options, start, timeout=options.timeout)
     except box.LimitExceeded as exc:
-        reason, pages = str(exc), int(exc.info.get("pages") or 0)
-        return (
-            IngestResult(source.location, doc_id, "failed", reason, pages,
-                         time.perf_counter() - start),
-            failed_document(doc_id, source.location, reason, pages),
-        )
+        return failed(source.location, doc_id, str(exc), int(exc.info.get("pages") or 0), start)
     return outcome.value
 
 
@@ -86,15 +78,19 @@ def loaded_ids(db: sqlite_utils.Database) -> frozenset[str]:
     )
 
 
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the system says, else all)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 1
+
+
 def default_workers(documents: int) -> int:
     """Parallel by default where it pays: a worker per CPU this process may use, no more
     workers than documents (one paper starts one worker: a second would only cost its
     start-up)."""
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        cpus = os.cpu_count() or 1
-    return max(1, min(cpus, documents))
+    return max(1, min(available_cpus(), documents))
 
 
 def largest_first(sources: list[fetch.Source]) -> list[fetch.Source]:

@@ -48,6 +48,14 @@ class IngestResult:
         return f"{self.status:7} {self.source}" + (f"  ({detail})" if detail else "")
 
 
+def failed(location: str, doc_id: str, reason: str, pages: int = 0,
+           start: float | None = None) -> tuple[IngestResult, DocumentBundle]:
+    """A document that could not be read: its result line and its failed row."""
+    seconds = time.perf_counter() - start if start is not None else 0.0
+    return (IngestResult(location, doc_id, "failed", reason, pages, seconds),
+            failed_document(doc_id, location, reason, pages))
+
+
 def extract_document(data: bytes, options: Options) -> Extraction:
     """The parse + extract step: bytes of one document -> Extraction (raises PdfError).
 
@@ -138,20 +146,12 @@ def parse_document(data: bytes, doc_id: str, location: str, options: Options,
         reason = str(exc)
         if "MemoryError" in reason:
             raise MemoryError from exc
-        return (
-            IngestResult(location, doc_id, "failed", reason, total or 0,
-                         seconds=time.perf_counter() - start),
-            failed_document(doc_id, location, reason, total or 0),
-        )
+        return failed(location, doc_id, reason, total or 0, start)
     except MemoryError:
         raise
     except Exception as exc:  # an extractor bug must not stop the batch; record it on the document
         reason = f"extraction error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-        return (
-            IngestResult(location, doc_id, "failed", reason, total or 0,
-                         seconds=time.perf_counter() - start),
-            failed_document(doc_id, location, reason, total or 0),
-        )
+        return failed(location, doc_id, reason, total or 0, start)
     result_bundle.keep_contacts = options.keep_contacts
     doc = result_bundle.document
     if total and options.max_pages and total > options.max_pages:

@@ -89,7 +89,7 @@ def fold(text: str) -> str:
     (the tables and NFKD work letter by letter, so a run folds as it would in its text).
     """
     if _ASCII_REWRITTEN.search(text):
-        text = text.translate(_QUOTES)
+        text = text.translate(_LOOKALIKES).translate(_QUOTES)
     return text if text.isascii() else _BEYOND_ASCII.sub(_fold_run, text)
 
 
